@@ -1,0 +1,20 @@
+/** Two projects: fast unit tests, and end-to-end tests (runner on .xlsx, LibreOffice, Chromium). */
+const tsJest = ["ts-jest", { tsconfig: "tsconfig.json" }];
+
+/** @type {import('jest').Config} */
+module.exports = {
+  projects: [
+    {
+      displayName: "unit",
+      testEnvironment: "node",
+      roots: ["<rootDir>/test/unit"],
+      transform: { "^.+\\.ts$": tsJest },
+    },
+    {
+      displayName: "e2e",
+      testEnvironment: "node",
+      roots: ["<rootDir>/test/e2e"],
+      transform: { "^.+\\.ts$": tsJest },
+    },
+  ],
+};

@@ -1,0 +1,272 @@
+/**
+ * The allocation use case: a pot, named reserves off the top, recipients with a key and
+ * optional interest marks -> an amount per recipient whose sum, with the reserves, is
+ * the pot exactly.
+ */
+import { apportion } from "./apportion";
+import { type Grid, gridCellRef, gridRangeRef, isBlank } from "./grid";
+import { Decimal, ZERO, sum } from "./money";
+import { parseNumberCell, parseNumberText } from "./parse";
+import { InputError, type Problem, ProblemList } from "./problems";
+import { type ColumnChoice, type TableLayout, cellText, detectLayout, interestMark, normaliseHeader } from "./table-layout";
+
+export interface Recipient {
+  name: string;
+  key: Decimal;
+  interested: boolean;
+  /** "Blad1!A5" of the name cell, for messages and jumping there. */
+  nameCell: string;
+  keyCell: string;
+}
+
+export interface Reserve {
+  name: string;
+  amount: Decimal;
+}
+
+/** What the user typed in the pane or on the command line, before validation. */
+export interface AllocationRequest {
+  total: string | number;
+  unit?: string | number;
+  reserves?: { name: string; amount: string | number }[];
+}
+
+export interface AllocationParameters {
+  total: Decimal;
+  unit: Decimal;
+  reserves: Reserve[];
+}
+
+export interface AllocationRow {
+  name: string;
+  key: Decimal;
+  interested: boolean;
+  /** Key / sum of the participating keys; null when not interested. */
+  share: Decimal | null;
+  /** Exact (unrounded) amount the key entitles to. */
+  quota: Decimal;
+  amount: Decimal;
+  /** Got one of the units handed out by largest remainder. */
+  extraUnit: boolean;
+  /** Fraction of a unit left after the whole units of the quota. */
+  remainderFraction: Decimal;
+  /** Place in the largest-remainder order, or null if the quota was whole. */
+  rank: number | null;
+  nameCell: string;
+  keyCell: string;
+}
+
+export interface AllocationResult {
+  total: Decimal;
+  unit: Decimal;
+  reserves: Reserve[];
+  /** Pot less reserves, in whole units: what the key splits. */
+  distributable: Decimal;
+  /** Less than one unit that could not be handed out because the pot is not a multiple of the unit. */
+  unallocated: Decimal;
+  rows: AllocationRow[];
+  /** Units handed out by largest remainder. */
+  extraUnits: number;
+  /** Recipients whose quota had a remainder. */
+  withRemainder: number;
+}
+
+const MAX_DECIMALS = 2;
+const MIN_UNIT = new Decimal("0.01");
+const MAX_UNIT = new Decimal(1_000_000);
+
+export function nameKey(name: string): string {
+  return normaliseHeader(name);
+}
+
+/** Reads the recipients below the header row; collects every bad cell before throwing. */
+export function readRecipients(grid: Grid, layout: TableLayout): Recipient[] {
+  const problems = new ProblemList();
+  const recipients: Recipient[] = [];
+  const seen = new Map<string, string>();
+  const columns = [layout.nameColumn, layout.keyColumn, ...layout.interestColumns];
+
+  for (let r = layout.headerRow + 1; r < grid.values.length; r++) {
+    const row = grid.values[r];
+    if (columns.every((c) => isBlank(row[c]))) continue;
+    const name = cellText(row[layout.nameColumn]);
+    const nameCell = gridCellRef(grid, r, layout.nameColumn);
+    const keyCell = gridCellRef(grid, r, layout.keyColumn);
+    if (/^(summa|total|totalt|totalsumma|total summa|sum|grand total)\b/i.test(name)) break;
+    if (name === "") {
+      problems.add({ code: "NAME_MISSING", cell: nameCell });
+      continue;
+    }
+    const normalised = nameKey(name);
+    const earlier = seen.get(normalised);
+    if (earlier) problems.add({ code: "DUPLICATE_NAME", cell: nameCell, params: { name, other: earlier } });
+    else seen.set(normalised, nameCell);
+
+    const parsed = parseNumberCell(row[layout.keyColumn]);
+    let key = ZERO;
+    if (parsed.kind === "empty") problems.add({ code: "KEY_MISSING", cell: keyCell, params: { name } });
+    else if (parsed.kind === "invalid") problems.add({ code: parsed.code, cell: keyCell, params: { text: parsed.text } });
+    else if (parsed.value.isNegative() && !parsed.value.isZero()) {
+      problems.add({ code: "KEY_NEGATIVE", cell: keyCell, params: { text: parsed.value.toString() } });
+    } else key = parsed.value;
+
+    let interested = layout.interestColumns.length === 0;
+    for (const c of layout.interestColumns) {
+      const mark = interestMark(row[c]);
+      if (mark === "invalid") {
+        problems.add({ code: "BAD_INTEREST_MARK", cell: gridCellRef(grid, r, c), params: { text: cellText(row[c]) } });
+      } else if (mark === "yes") interested = true;
+    }
+    recipients.push({ name, key, interested, nameCell, keyCell });
+  }
+  problems.throwIfAny();
+  if (recipients.length === 0) {
+    throw new InputError([{ code: "NO_RECIPIENTS", field: "range", params: { range: gridRangeRef(grid) } }]);
+  }
+  return recipients;
+}
+
+function parseMoney(value: string | number, onInvalid: (text: string) => Problem): Decimal | Problem {
+  const parsed = typeof value === "number" ? parseNumberCell(value) : parseNumberText(value);
+  if (parsed.kind !== "number") return onInvalid(String(value).trim());
+  if (parsed.value.decimalPlaces() > MAX_DECIMALS) {
+    return { ...onInvalid(String(value).trim()), code: "TOO_MANY_DECIMALS", params: { text: String(value).trim() } };
+  }
+  return parsed.value;
+}
+
+function isProblem(value: Decimal | Problem): value is Problem {
+  return !(value instanceof Decimal);
+}
+
+/** Validates pot, unit and reserves; `recipientNames` guards against a reserve named like a recipient. */
+export function readParameters(request: AllocationRequest, recipientNames: readonly string[] = []): AllocationParameters {
+  const problems = new ProblemList();
+
+  let total = ZERO;
+  if (request.total === undefined || request.total === null || String(request.total).trim() === "") {
+    problems.add({ code: "TOTAL_MISSING", field: "total" });
+  } else {
+    const parsed = parseMoney(request.total, (text) => ({ code: "NOT_A_NUMBER", field: "total", params: { text } }));
+    if (isProblem(parsed)) problems.add({ ...parsed, field: "total" });
+    else if (!parsed.isPositive() || parsed.isZero()) {
+      problems.add({ code: "TOTAL_NOT_POSITIVE", field: "total", params: { text: String(request.total).trim() } });
+    } else total = parsed;
+  }
+
+  let unit = new Decimal(1);
+  const unitInput = request.unit ?? 1;
+  const unitParsed = typeof unitInput === "number" ? parseNumberCell(unitInput) : parseNumberText(unitInput);
+  if (unitParsed.kind !== "number" || !isPowerOfTen(unitParsed.value)) {
+    problems.add({ code: "BAD_UNIT", field: "unit", params: { text: String(unitInput).trim() } });
+  } else unit = unitParsed.value;
+
+  const reserves: Reserve[] = [];
+  const names = new Set(recipientNames.map(nameKey));
+  (request.reserves ?? []).forEach((entry, i) => {
+    const name = entry.name.trim();
+    if (name === "") {
+      problems.add({ code: "RESERVE_NAME_MISSING", field: "reserves", params: { index: String(i + 1) } });
+      return;
+    }
+    if (names.has(nameKey(name))) problems.add({ code: "RESERVE_DUPLICATE", field: "reserves", params: { name } });
+    names.add(nameKey(name));
+    const amount = parseMoney(entry.amount, (text) => ({ code: "RESERVE_AMOUNT_BAD", field: "reserves", params: { name, text } }));
+    if (isProblem(amount)) problems.add({ ...amount, field: "reserves" });
+    else if (amount.isNegative() && !amount.isZero()) {
+      problems.add({ code: "RESERVE_AMOUNT_BAD", field: "reserves", params: { name, text: String(entry.amount) } });
+    } else reserves.push({ name, amount });
+  });
+
+  const reserved = sum(reserves.map((r) => r.amount));
+  if (!total.isZero() && reserved.greaterThan(total)) {
+    problems.add({
+      code: "RESERVES_EXCEED_TOTAL",
+      field: "reserves",
+      params: { reserves: reserved.toString(), total: total.toString() },
+    });
+  }
+  problems.throwIfAny();
+  return { total, unit, reserves };
+}
+
+function isPowerOfTen(value: Decimal): boolean {
+  if (value.lessThan(MIN_UNIT) || value.greaterThan(MAX_UNIT)) return false;
+  const exponent = value.log(10).round();
+  return new Decimal(10).pow(exponent).equals(value);
+}
+
+/** Splits the pot: reserves first, then the rest over the interested recipients by key. */
+export function allocate(recipients: readonly Recipient[], parameters: AllocationParameters): AllocationResult {
+  const participants = recipients.filter((r) => r.interested);
+  if (participants.length === 0) throw new InputError([{ code: "NO_INTERESTED", field: "interestColumns" }]);
+  const keySum = sum(participants.map((r) => r.key));
+  if (keySum.isZero()) throw new InputError([{ code: "ALL_KEYS_ZERO", field: "keyColumn" }]);
+
+  const reserved = sum(parameters.reserves.map((r) => r.amount));
+  const pool = parameters.total.minus(reserved);
+  const result = apportion(
+    pool,
+    parameters.unit,
+    participants.map((r) => r.key),
+    participants.map((r) => r.name)
+  );
+
+  let next = 0;
+  const rows = recipients.map((recipient): AllocationRow => {
+    const base = { name: recipient.name, key: recipient.key, nameCell: recipient.nameCell, keyCell: recipient.keyCell };
+    if (!recipient.interested) {
+      return { ...base, interested: false, share: null, quota: ZERO, amount: ZERO, extraUnit: false, remainderFraction: ZERO, rank: null };
+    }
+    const share = result.shares[next++];
+    return {
+      ...base,
+      interested: true,
+      share: recipient.key.dividedBy(keySum),
+      quota: share.quota,
+      amount: share.amount,
+      extraUnit: share.extra,
+      remainderFraction: share.remainderFraction,
+      rank: share.rank,
+    };
+  });
+
+  return {
+    total: parameters.total,
+    unit: parameters.unit,
+    reserves: parameters.reserves,
+    distributable: pool.minus(result.unallocated),
+    unallocated: result.unallocated,
+    rows,
+    extraUnits: result.leftover,
+    withRemainder: result.withRemainder,
+  };
+}
+
+export interface AllocationRun {
+  layout: TableLayout;
+  recipients: Recipient[];
+  result: AllocationResult;
+}
+
+/** The whole job on a grid; every input problem (cells and parameters) is reported together. */
+export function runAllocation(grid: Grid, request: AllocationRequest, choice: ColumnChoice = {}, layout?: TableLayout): AllocationRun {
+  const usedLayout = layout ?? detectLayout(grid, choice);
+  const problems: Problem[] = [];
+  let recipients: Recipient[] = [];
+  try {
+    recipients = readRecipients(grid, usedLayout);
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    problems.push(...error.problems);
+  }
+  let parameters: AllocationParameters | null = null;
+  try {
+    parameters = readParameters(request, recipients.map((r) => r.name));
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    problems.push(...error.problems);
+  }
+  if (problems.length > 0 || !parameters) throw new InputError(problems);
+  return { layout: usedLayout, recipients, result: allocate(recipients, parameters) };
+}

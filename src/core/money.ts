@@ -1,0 +1,32 @@
+/**
+ * Our own configured Decimal constructor (never the global one) and how amounts are
+ * shown to people. Every sum of money in the project is done with this type.
+ */
+import DecimalJs from "decimal.js";
+import type { Lang } from "./problems";
+
+export const Decimal = DecimalJs.clone({ precision: 50, rounding: DecimalJs.ROUND_HALF_UP });
+export type Decimal = InstanceType<typeof Decimal>;
+
+export const ZERO = new Decimal(0);
+
+export function sum(values: readonly Decimal[]): Decimal {
+  return values.reduce((acc, v) => acc.plus(v), ZERO);
+}
+
+const GROUP = { sv: "\u00a0", en: "," } as const;
+const POINT = { sv: ",", en: "." } as const;
+
+/** 1059660 -> "1 059 660" (sv, no-break space) or "1,059,660" (en); keeps given decimals. */
+export function formatNumber(value: Decimal, lang: Lang, decimals = value.decimalPlaces()): string {
+  const fixed = value.abs().toFixed(decimals);
+  const [whole, fraction] = fixed.split(".");
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, GROUP[lang]);
+  const sign = value.isNegative() && !value.isZero() ? "-" : "";
+  return sign + grouped + (fraction ? POINT[lang] + fraction : "");
+}
+
+/** "1 059 660 kr" */
+export function formatKronor(value: Decimal, lang: Lang): string {
+  return `${formatNumber(value, lang)}\u00a0kr`;
+}

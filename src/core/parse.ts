@@ -1,0 +1,60 @@
+/**
+ * Reading numbers from cells as finance officers type them: real numbers, numbers stored
+ * as text ("459 491", "1 059 660 kr", "1 234,50"), with ordinary, no-break and narrow
+ * no-break spaces as thousands separators. Anything else is refused, never guessed.
+ */
+import { Decimal } from "./money";
+import type { CellValue } from "./grid";
+import type { ProblemCode } from "./problems";
+
+export type ParsedNumber =
+  | { kind: "empty" }
+  | { kind: "number"; value: Decimal }
+  | { kind: "invalid"; code: ProblemCode; text: string };
+
+const EXCEL_ERROR = /^#(?:N\/A|VALUE!|REF!|DIV\/0!|NUM!|NAME\?|NULL!|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|GETTING_DATA)$/i;
+/** Space, no-break space, narrow no-break space, thin space, figure space. */
+const SPACES = /[\s\u00a0\u202f\u2009\u2007]+/g;
+const CURRENCY_SUFFIX = /(?:kr\.?|kronor|sek|:-)$/i;
+const CURRENCY_PREFIX = /^sek/i;
+/** Swedish: "1234", "1 234", "1 234,50", "1234.50" (after spaces are marked as "_"). */
+const SWEDISH = /^(\d{1,3}(?:_\d{3})+|\d+)(?:[,.](\d+))?$/;
+/** English with thousands commas: "1,234,567" or "1,234.50"; a lone "1,5" stays Swedish. */
+const ENGLISH = /^\d{1,3}(?:,\d{3})+\.\d+$|^\d{1,3}(?:,\d{3}){2,}$/;
+
+export function parseNumberCell(value: CellValue | undefined): ParsedNumber {
+  if (value === null || value === undefined) return { kind: "empty" };
+  if (typeof value === "number") {
+    if (!Number.isFinite(value)) return { kind: "invalid", code: "NOT_A_NUMBER", text: String(value) };
+    return { kind: "number", value: new Decimal(value) };
+  }
+  if (typeof value === "boolean") {
+    return { kind: "invalid", code: "NOT_A_NUMBER", text: value ? "TRUE" : "FALSE" };
+  }
+  return parseNumberText(value);
+}
+
+export function parseNumberText(raw: string): ParsedNumber {
+  const text = raw.replace(SPACES, " ").trim();
+  if (text === "") return { kind: "empty" };
+  if (EXCEL_ERROR.test(text)) return { kind: "invalid", code: "EXCEL_ERROR", text: text.toUpperCase() };
+
+  let body = text.replace(CURRENCY_SUFFIX, "").replace(CURRENCY_PREFIX, "").trim();
+  let negative = false;
+  if (/^[-\u2212+]/.test(body)) {
+    negative = body[0] !== "+";
+    body = body.slice(1).trim();
+  }
+  body = body.replace(/ /g, "_");
+
+  let digits: string | null = null;
+  const swedish = SWEDISH.exec(body);
+  if (swedish) {
+    digits = swedish[1].replace(/_/g, "") + (swedish[2] !== undefined ? `.${swedish[2]}` : "");
+  } else if (ENGLISH.test(body)) {
+    digits = body.replace(/,/g, "");
+  }
+  if (digits === null) return { kind: "invalid", code: "NOT_A_NUMBER", text };
+  const parsed = new Decimal(digits);
+  return { kind: "number", value: negative ? parsed.negated() : parsed };
+}

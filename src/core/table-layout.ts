@@ -1,0 +1,160 @@
+/**
+ * Finding the header row of a recipient table and which columns hold the name, the key
+ * and the optional interest marks, by header text in Swedish or English.
+ */
+import { type CellValue, type Grid, gridRangeRef, isBlank, quoteSheetName, rangeAddress } from "./grid";
+import { InputError, type Problem } from "./problems";
+
+export interface TableLayout {
+  /** Index into grid.values of the header row. */
+  headerRow: number;
+  /** Header text per grid column ("" where blank). */
+  headers: string[];
+  nameColumn: number;
+  keyColumn: number;
+  /** Columns of interest marks; a recipient is interested if any of them says yes. Empty: everyone takes part. */
+  interestColumns: number[];
+}
+
+/** Header texts the user picked (CLI flags); matched case- and space-insensitively. */
+export interface ColumnChoice {
+  name?: string;
+  key?: string;
+  interest?: string[];
+}
+
+const NAME_WORDS = [
+  "namn", "mottagare", "stadsdelsförvaltning", "stadsdelsnämnd", "stadsdel", "kommunnamn", "kommun",
+  "förvaltning", "distrikt", "län", "region",
+  "name", "recipient", "district", "municipality", "county",
+];
+const KEY_WORDS = [
+  "fördelningsnyckel", "nyckeltal", "nyckel", "antal", "invånare", "befolkning", "folkmängd", "vikt",
+  "key", "weight", "population", "residents", "inhabitants",
+];
+const INTEREST_WORDS = ["intresseanmälan", "intresserad", "intresse", "interested", "interest"];
+const HEADER_SEARCH_ROWS = 20;
+
+export const YES_MARKS = new Set(["x", "ja", "j", "yes", "y", "1", "true", "sant", "\u2713", "\u2714"]);
+export const NO_MARKS = new Set(["", "-", "\u2013", "\u2014", "nej", "n", "no", "0", "false", "falskt"]);
+
+/** Lower case, hyphenated line breaks joined ("Stadsdels-\nförvaltning"), spaces collapsed. */
+export function normaliseHeader(value: CellValue | undefined): string {
+  if (value === null || value === undefined) return "";
+  return String(value)
+    .normalize("NFC")
+    .replace(/-\s*[\r\n]+\s*/g, "")
+    .replace(/[\s\u00a0\u202f]+/g, " ")
+    .trim()
+    .toLowerCase();
+}
+
+export function cellText(value: CellValue | undefined): string {
+  if (value === null || value === undefined) return "";
+  return String(value)
+    .replace(/-\s*[\r\n]+\s*/g, "")
+    .replace(/\s*[\r\n]+\s*/g, " ")
+    .trim();
+}
+
+function startsWithWord(header: string, word: string): boolean {
+  return header === word || (header.startsWith(word) && !/\p{L}/u.test(header.charAt(word.length)));
+}
+
+function findByWords(headers: string[], words: string[], exclude: number[]): number {
+  for (const word of words) {
+    const index = headers.findIndex((h, i) => !exclude.includes(i) && startsWithWord(h, word));
+    if (index >= 0) return index;
+  }
+  return -1;
+}
+
+function findByText(headers: string[], text: string): number {
+  const wanted = normaliseHeader(text);
+  return headers.findIndex((h) => h === wanted);
+}
+
+export function interestMark(value: CellValue | undefined): "yes" | "no" | "invalid" {
+  const text = typeof value === "boolean" ? String(value) : normaliseHeader(value);
+  if (YES_MARKS.has(text)) return "yes";
+  if (NO_MARKS.has(text)) return "no";
+  return "invalid";
+}
+
+/** A column of nothing but X and - marks (at least one X) is read as interest, as in the Stockholm paper. */
+function isMarkColumn(grid: Grid, headerRow: number, col: number): boolean {
+  let yes = 0;
+  for (let r = headerRow + 1; r < grid.values.length; r++) {
+    const value = grid.values[r][col];
+    if (isBlank(value)) continue;
+    const mark = normaliseHeader(value);
+    if (mark === "x") yes++;
+    else if (!["-", "\u2013", "\u2014"].includes(mark)) return false;
+  }
+  return yes > 0;
+}
+
+function headerRowRef(grid: Grid, row: number, width: number): string {
+  return `${quoteSheetName(grid.sheet)}!${rangeAddress({
+    top: grid.top + row,
+    left: grid.left,
+    bottom: grid.top + row,
+    right: grid.left + Math.max(width, 1) - 1,
+  })}`;
+}
+
+/** Finds the header row and the columns; throws InputError naming the range when it cannot. */
+export function detectLayout(grid: Grid, choice: ColumnChoice = {}): TableLayout {
+  const width = Math.max(0, ...grid.values.map((row) => row.length));
+  if (grid.values.length === 0 || width === 0 || grid.values.every((row) => row.every((v) => isBlank(v)))) {
+    throw new InputError([{ code: "EMPTY_RANGE", params: { range: gridRangeRef(grid) }, field: "range" }]);
+  }
+  const searchRows = Math.min(HEADER_SEARCH_ROWS, grid.values.length);
+  let partial: Problem | null = null;
+  const notFound: Problem[] = [];
+
+  for (let row = 0; row < searchRows; row++) {
+    const headers = Array.from({ length: width }, (_, c) => normaliseHeader(grid.values[row][c]));
+    if (headers.every((h) => h === "")) continue;
+    const rangeRef = headerRowRef(grid, row, width);
+    const nameColumn = choice.name ? findByText(headers, choice.name) : findByWords(headers, NAME_WORDS, []);
+    const keyColumn = choice.key ? findByText(headers, choice.key) : findByWords(headers, KEY_WORDS, [nameColumn]);
+    if (nameColumn < 0 && keyColumn < 0) continue;
+    if (nameColumn < 0 || keyColumn < 0) {
+      partial ??= choice.name && nameColumn < 0
+        ? { code: "COLUMN_NOT_FOUND", field: "nameColumn", params: { header: choice.name, range: rangeRef } }
+        : choice.key && keyColumn < 0
+          ? { code: "COLUMN_NOT_FOUND", field: "keyColumn", params: { header: choice.key, range: rangeRef } }
+          : nameColumn < 0
+            ? { code: "NAME_COLUMN_MISSING", field: "nameColumn", params: { range: rangeRef } }
+            : { code: "KEY_COLUMN_MISSING", field: "keyColumn", params: { range: rangeRef } };
+      continue;
+    }
+    if (nameColumn === keyColumn) throw new InputError([{ code: "SAME_COLUMN", field: "keyColumn" }]);
+
+    const interestColumns: number[] = [];
+    if (choice.interest && choice.interest.length > 0) {
+      for (const header of choice.interest) {
+        const col = findByText(headers, header);
+        if (col < 0) {
+          notFound.push({ code: "COLUMN_NOT_FOUND", field: "interestColumns", params: { header, range: rangeRef } });
+        } else if (!interestColumns.includes(col)) interestColumns.push(col);
+      }
+      if (notFound.length > 0) throw new InputError(notFound);
+    } else {
+      headers.forEach((h, col) => {
+        if (col === nameColumn || col === keyColumn) return;
+        if (INTEREST_WORDS.some((w) => startsWithWord(h, w)) || isMarkColumn(grid, row, col)) interestColumns.push(col);
+      });
+    }
+    return {
+      headerRow: row,
+      headers: Array.from({ length: width }, (_, c) => cellText(grid.values[row][c])),
+      nameColumn,
+      keyColumn,
+      interestColumns,
+    };
+  }
+  if (partial) throw new InputError([partial]);
+  throw new InputError([{ code: "NO_HEADER", field: "range", params: { range: gridRangeRef(grid) } }]);
+}

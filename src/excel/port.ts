@@ -1,0 +1,50 @@
+/**
+ * What the pane needs from Excel, as plain data. `officeExcel.ts` implements it with
+ * Office.js; tests give the pane a fake. Core never sees this.
+ */
+import type { Grid } from "../core/grid";
+import type { SheetModel } from "../core/sheet-model";
+
+export interface SourceRange {
+  grid: Grid;
+  /** "Blad1!A1:D14" (sheet quoted when needed, no "$"). */
+  address: string;
+  /** Name of the Excel table read, if the source is a table. */
+  tableName?: string;
+}
+
+export interface TableInfo {
+  name: string;
+  sheet: string;
+  address: string;
+}
+
+/** Identifies one kind of output the add-in owns, e.g. "allocation". */
+export type OutputJob = "allocation";
+
+export interface WrittenOutput {
+  sheetName: string;
+  /** The copyable table on the output sheet, e.g. "'Fördelning'!A3:D16". */
+  tableAddress: string;
+  /** context.sync round trips used; reported so tests and logs can watch the budget. */
+  syncs: number;
+}
+
+export interface ExcelPort {
+  /** The selected range; a single selected cell inside a table or block reads that whole table/block. */
+  readSelection(): Promise<SourceRange>;
+  listTables(): Promise<TableInfo[]>;
+  readTable(name: string): Promise<SourceRange>;
+  /**
+   * Writes the model to the sheet this add-in owns for `job`, replacing only that sheet.
+   * A same-named sheet the add-in did not create is left untouched and another name is used.
+   */
+  writeOutput(job: OutputJob, model: SheetModel): Promise<WrittenOutput>;
+  /** Activates the sheet and selects a cell or range, e.g. "Blad1!C7" or "'Fördelning'!A3:D16". */
+  select(reference: string): Promise<void>;
+  /** Last-run settings stored in the workbook (Office document settings). */
+  loadSettings<T>(key: string): T | null;
+  saveSettings<T>(key: string, value: T): Promise<void>;
+  /** Office display language, e.g. "sv-SE". */
+  displayLanguage(): string;
+}

@@ -3,6 +3,7 @@
  * Office.js; tests give the pane a fake. Core never sees this.
  */
 import type { Grid } from "../core/grid";
+import type { OutputJob } from "../core/jobs";
 import type { SheetModel } from "../core/sheet-model";
 
 export interface SourceRange {
@@ -19,8 +20,6 @@ export interface TableInfo {
   address: string;
 }
 
-/** Identifies one kind of output the add-in owns, e.g. "allocation". */
-export type OutputJob = "allocation";
 
 export interface WrittenOutput {
   sheetName: string;

@@ -17,10 +17,14 @@ const EXCEL_ERROR = /^#(?:N\/A|VALUE!|REF!|DIV\/0!|NUM!|NAME\?|NULL!|SPILL!|CALC
 const SPACES = /[\s\u00a0\u202f\u2009\u2007]+/g;
 const CURRENCY_SUFFIX = /(?:kr\.?|kronor|sek|:-)$/i;
 const CURRENCY_PREFIX = /^sek/i;
-/** Swedish: "1234", "1 234", "1 234,50", "1234.50" (after spaces are marked as "_"). */
-const SWEDISH = /^(\d{1,3}(?:_\d{3})+|\d+)(?:[,.](\d+))?$/;
-/** English with thousands commas: "1,234,567" or "1,234.50"; a lone "1,5" stays Swedish. */
-const ENGLISH = /^\d{1,3}(?:,\d{3})+\.\d+$|^\d{1,3}(?:,\d{3}){2,}$/;
+/** Swedish: "1234", "1 234", "1 234,50", "1234.50" (spaces already collapsed to one " "). */
+const SWEDISH = /^(\d{1,3}(?: \d{3})+|\d+)(?:[,.](\d+))?$/;
+/**
+ * English with thousands commas: "1,234,567", "1,234.50", and "1,234" (as formatNumber writes
+ * 1234 in English: read as a thousand, not as 1.234 with three decimals, because amounts have
+ * at most two decimals and keys are counts). "1,5", "1,50" and "0,125" stay Swedish decimals.
+ */
+const ENGLISH = /^\d{1,3}(?:,\d{3})+\.\d+$|^\d{1,3}(?:,\d{3}){2,}$|^[1-9]\d{0,2},\d{3}$/;
 
 export function parseNumberCell(value: CellValue | undefined): ParsedNumber {
   if (value === null || value === undefined) return { kind: "empty" };
@@ -45,14 +49,13 @@ export function parseNumberText(raw: string): ParsedNumber {
     negative = body[0] !== "+";
     body = body.slice(1).trim();
   }
-  body = body.replace(/ /g, "_");
 
   let digits: string | null = null;
   const swedish = SWEDISH.exec(body);
-  if (swedish) {
-    digits = swedish[1].replace(/_/g, "") + (swedish[2] !== undefined ? `.${swedish[2]}` : "");
-  } else if (ENGLISH.test(body)) {
+  if (ENGLISH.test(body)) {
     digits = body.replace(/,/g, "");
+  } else if (swedish) {
+    digits = swedish[1].replace(/ /g, "") + (swedish[2] !== undefined ? `.${swedish[2]}` : "");
   }
   if (digits === null) return { kind: "invalid", code: "NOT_A_NUMBER", text };
   const parsed = new Decimal(digits);

@@ -85,7 +85,15 @@ function compareForExtraUnit(
   if (byRemainder !== 0) return byRemainder;
   const byWeight = compare(weights[b], weights[a]);
   if (byWeight !== 0) return byWeight;
-  return names[a] < names[b] ? -1 : names[a] > names[b] ? 1 : 0;
+  return compareCodePoints(names[a], names[b]);
+}
+
+/** Unicode code point order, as documented (JavaScript's `<` compares UTF-16 code units). */
+function compareCodePoints(x: string, y: string): number {
+  const xs = Array.from(x, (ch) => ch.codePointAt(0) ?? 0);
+  const ys = Array.from(y, (ch) => ch.codePointAt(0) ?? 0);
+  for (let i = 0; i < Math.min(xs.length, ys.length); i++) if (xs[i] !== ys[i]) return xs[i] - ys[i];
+  return xs.length - ys.length;
 }
 
 function compare(x: bigint, y: bigint): number {

@@ -105,12 +105,22 @@ const text = (value: string): SheetCell => ({ value });
 const num = (value: Decimal): SheetCell => ({ value: value.toNumber() });
 const empty = (): SheetCell => ({ value: null });
 
-export function allocationSheet(result: AllocationResult, context: AllocationSheetContext): SheetModel {
+export function allocationSheet(
+  result: AllocationResult,
+  context: AllocationSheetContext
+): SheetModel {
   const t = TEXT[context.lang];
   const rows: SheetCell[][] = [];
   rows[TITLE_ROW] = [text(t.title)];
   rows[1] = [];
-  rows[HEADER_ROW] = [text(context.nameHeader), text(context.keyHeader), text(t.share), text(t.amount), empty(), text(t.note)];
+  rows[HEADER_ROW] = [
+    text(context.nameHeader),
+    text(context.keyHeader),
+    text(t.share),
+    text(t.amount),
+    empty(),
+    text(t.note),
+  ];
 
   const firstData = HEADER_ROW + 1;
   for (const row of result.rows) {
@@ -125,21 +135,43 @@ export function allocationSheet(result: AllocationResult, context: AllocationShe
   }
   const lastRecipient = rows.length - 1;
   for (const reserve of result.reserves) {
-    rows.push([text(reserve.name), empty(), empty(), num(reserve.amount), empty(), text(t.reserveNote)]);
+    rows.push([
+      text(reserve.name),
+      empty(),
+      empty(),
+      num(reserve.amount),
+      empty(),
+      text(t.reserveNote),
+    ]);
   }
-  if (!result.unallocated.isZero()) rows.push([text(t.unallocated), empty(), empty(), num(result.unallocated)]);
+  if (!result.unallocated.isZero())
+    rows.push([text(t.unallocated), empty(), empty(), num(result.unallocated)]);
   const lastAmount = rows.length - 1;
 
   const totalRow = rows.length;
-  const column = (col: number, from: number, to: number) => `${cellAddress(from, col)}:${cellAddress(to, col)}`;
+  const column = (col: number, from: number, to: number) =>
+    `${cellAddress(from, col)}:${cellAddress(to, col)}`;
   const keys = result.rows.map((r) => r.key);
   const shares = result.rows.flatMap((r) => (r.share === null ? [] : [r.share]));
-  const amounts = [...result.rows.map((r) => r.amount), ...result.reserves.map((r) => r.amount), result.unallocated];
+  const amounts = [
+    ...result.rows.map((r) => r.amount),
+    ...result.reserves.map((r) => r.amount),
+    result.unallocated,
+  ];
   rows.push([
     text(t.total),
-    { value: sum(keys).toNumber(), formula: `SUM(${column(COLUMNS.key, firstData, lastRecipient)})` },
-    { value: sum(shares).toNumber(), formula: `SUM(${column(COLUMNS.share, firstData, lastRecipient)})` },
-    { value: sum(amounts).toNumber(), formula: `SUM(${column(COLUMNS.amount, firstData, lastAmount)})` },
+    {
+      value: sum(keys).toNumber(),
+      formula: `SUM(${column(COLUMNS.key, firstData, lastRecipient)})`,
+    },
+    {
+      value: sum(shares).toNumber(),
+      formula: `SUM(${column(COLUMNS.share, firstData, lastRecipient)})`,
+    },
+    {
+      value: sum(amounts).toNumber(),
+      formula: `SUM(${column(COLUMNS.amount, firstData, lastAmount)})`,
+    },
   ]);
 
   rows.push([]);
@@ -147,7 +179,8 @@ export function allocationSheet(result: AllocationResult, context: AllocationShe
   rows.push([text(t.parameters)]);
   const potRow = rows.length;
   rows.push([text(t.pot), num(result.total)]);
-  for (const reserve of result.reserves) rows.push([text(t.reserve(reserve.name)), num(reserve.amount)]);
+  for (const reserve of result.reserves)
+    rows.push([text(t.reserve(reserve.name)), num(reserve.amount)]);
   rows.push([text(t.byKey), num(result.distributable)]);
   const lastMoneyParameter = rows.length - 1;
   rows.push([text(t.unit), num(result.unit)]);
@@ -163,21 +196,69 @@ export function allocationSheet(result: AllocationResult, context: AllocationShe
   const amountFormat = moneyFormat(amounts.concat(result.total));
   const styles: StyleBlock[] = [
     { top: TITLE_ROW, left: 0, bottom: TITLE_ROW, right: 0, bold: true, fontSize: 14 },
-    { top: HEADER_ROW, left: 0, bottom: HEADER_ROW, right: COLUMNS.amount, bold: true, borderBottom: true, wrapText: true },
-    { top: HEADER_ROW, left: COLUMNS.key, bottom: HEADER_ROW, right: COLUMNS.amount, horizontalAlignment: "Right" },
+    {
+      top: HEADER_ROW,
+      left: 0,
+      bottom: HEADER_ROW,
+      right: COLUMNS.amount,
+      bold: true,
+      borderBottom: true,
+      wrapText: true,
+    },
+    {
+      top: HEADER_ROW,
+      left: COLUMNS.key,
+      bottom: HEADER_ROW,
+      right: COLUMNS.amount,
+      horizontalAlignment: "Right",
+    },
     { top: HEADER_ROW, left: COLUMNS.note, bottom: HEADER_ROW, right: COLUMNS.note, bold: true },
-    { top: firstData, left: COLUMNS.key, bottom: totalRow, right: COLUMNS.key, numberFormat: keyFormat(keys) },
-    { top: firstData, left: COLUMNS.share, bottom: totalRow, right: COLUMNS.share, numberFormat: "0.00%" },
-    { top: firstData, left: COLUMNS.amount, bottom: totalRow, right: COLUMNS.amount, numberFormat: amountFormat },
+    {
+      top: firstData,
+      left: COLUMNS.key,
+      bottom: totalRow,
+      right: COLUMNS.key,
+      numberFormat: keyFormat(keys),
+    },
+    {
+      top: firstData,
+      left: COLUMNS.share,
+      bottom: totalRow,
+      right: COLUMNS.share,
+      numberFormat: "0.00%",
+    },
+    {
+      top: firstData,
+      left: COLUMNS.amount,
+      bottom: totalRow,
+      right: COLUMNS.amount,
+      numberFormat: amountFormat,
+    },
     { top: firstData, left: COLUMNS.note, bottom: lastAmount, right: COLUMNS.note, italic: true },
-    { top: totalRow, left: 0, bottom: totalRow, right: COLUMNS.amount, bold: true, borderTop: true },
+    {
+      top: totalRow,
+      left: 0,
+      bottom: totalRow,
+      right: COLUMNS.amount,
+      bold: true,
+      borderTop: true,
+    },
     { top: parametersRow, left: 0, bottom: parametersRow, right: 0, bold: true },
     { top: potRow, left: 1, bottom: lastMoneyParameter, right: 1, numberFormat: amountFormat },
-    { top: lastMoneyParameter + 1, left: 1, bottom: lastMoneyParameter + 1, right: 1, numberFormat: "#,##0.##" },
+    {
+      top: lastMoneyParameter + 1,
+      left: 1,
+      bottom: lastMoneyParameter + 1,
+      right: 1,
+      numberFormat: "#,##0.##",
+    },
     { top: checkRow, left: 1, bottom: checkRow, right: 1, numberFormat: amountFormat },
   ];
 
-  const cells = rectangular(rows.map((row) => row ?? []), WIDTH);
+  const cells = rectangular(
+    rows.map((row) => row ?? []),
+    WIDTH
+  );
   return {
     name: ALLOCATION_SHEET_NAME[context.lang],
     cells,
@@ -200,6 +281,8 @@ function fitWidths(cells: SheetCell[][], parametersRow: number): number[] {
     });
   });
   widths[COLUMNS.gap] = 2;
+  // "100.00%" in the total row is the widest share.
+  widths[COLUMNS.share] = Math.max(widths[COLUMNS.share], 9);
   return widths;
 }
 
@@ -207,5 +290,7 @@ function fitWidths(cells: SheetCell[][], parametersRow: number): number[] {
 function shownLength(value: string | number): number {
   if (typeof value === "string") return value.length;
   const digits = Math.trunc(Math.abs(value)).toString().length;
-  return digits + Math.floor((digits - 1) / 3) + (Number.isInteger(value) ? 0 : 3) + (value < 0 ? 1 : 0);
+  return (
+    digits + Math.floor((digits - 1) / 3) + (Number.isInteger(value) ? 0 : 3) + (value < 0 ? 1 : 0)
+  );
 }

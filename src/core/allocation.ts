@@ -8,7 +8,14 @@ import { type Grid, gridCellRef, gridRangeRef, isBlank } from "./grid";
 import { Decimal, ZERO, sum } from "./money";
 import { parseNumberCell, parseNumberText } from "./parse";
 import { InputError, type Problem, ProblemList } from "./problems";
-import { type ColumnChoice, type TableLayout, cellText, detectLayout, interestMark, normaliseHeader } from "./table-layout";
+import {
+  type ColumnChoice,
+  type TableLayout,
+  cellText,
+  detectLayout,
+  interestMark,
+  normaliseHeader,
+} from "./table-layout";
 
 export interface Recipient {
   name: string;
@@ -99,38 +106,58 @@ export function readRecipients(grid: Grid, layout: TableLayout): Recipient[] {
     }
     const normalised = nameKey(name);
     const earlier = seen.get(normalised);
-    if (earlier) problems.add({ code: "DUPLICATE_NAME", cell: nameCell, params: { name, other: earlier } });
+    if (earlier)
+      problems.add({ code: "DUPLICATE_NAME", cell: nameCell, params: { name, other: earlier } });
     else seen.set(normalised, nameCell);
 
     const parsed = parseNumberCell(row[layout.keyColumn]);
     let key = ZERO;
-    if (parsed.kind === "empty") problems.add({ code: "KEY_MISSING", cell: keyCell, params: { name } });
-    else if (parsed.kind === "invalid") problems.add({ code: parsed.code, cell: keyCell, params: { text: parsed.text } });
+    if (parsed.kind === "empty")
+      problems.add({ code: "KEY_MISSING", cell: keyCell, params: { name } });
+    else if (parsed.kind === "invalid")
+      problems.add({ code: parsed.code, cell: keyCell, params: { text: parsed.text } });
     else if (parsed.value.isNegative() && !parsed.value.isZero()) {
-      problems.add({ code: "KEY_NEGATIVE", cell: keyCell, params: { text: parsed.value.toString() } });
+      problems.add({
+        code: "KEY_NEGATIVE",
+        cell: keyCell,
+        params: { text: parsed.value.toString() },
+      });
     } else key = parsed.value;
 
     let interested = layout.interestColumns.length === 0;
     for (const c of layout.interestColumns) {
       const mark = interestMark(row[c]);
       if (mark === "invalid") {
-        problems.add({ code: "BAD_INTEREST_MARK", cell: gridCellRef(grid, r, c), params: { text: cellText(row[c]) } });
+        problems.add({
+          code: "BAD_INTEREST_MARK",
+          cell: gridCellRef(grid, r, c),
+          params: { text: cellText(row[c]) },
+        });
       } else if (mark === "yes") interested = true;
     }
     recipients.push({ name, key, interested, nameCell, keyCell });
   }
   problems.throwIfAny();
   if (recipients.length === 0) {
-    throw new InputError([{ code: "NO_RECIPIENTS", field: "range", params: { range: gridRangeRef(grid) } }]);
+    throw new InputError([
+      { code: "NO_RECIPIENTS", field: "range", params: { range: gridRangeRef(grid) } },
+    ]);
   }
   return recipients;
 }
 
-function parseMoney(value: string | number, onInvalid: (text: string) => Problem): Decimal | Problem {
+function parseMoney(
+  value: string | number,
+  onInvalid: (text: string) => Problem
+): Decimal | Problem {
   const parsed = typeof value === "number" ? parseNumberCell(value) : parseNumberText(value);
   if (parsed.kind !== "number") return onInvalid(String(value).trim());
   if (parsed.value.decimalPlaces() > MAX_DECIMALS) {
-    return { ...onInvalid(String(value).trim()), code: "TOO_MANY_DECIMALS", params: { text: String(value).trim() } };
+    return {
+      ...onInvalid(String(value).trim()),
+      code: "TOO_MANY_DECIMALS",
+      params: { text: String(value).trim() },
+    };
   }
   return parsed.value;
 }
@@ -140,23 +167,39 @@ function isProblem(value: Decimal | Problem): value is Problem {
 }
 
 /** Validates pot, unit and reserves; `recipientNames` guards against a reserve named like a recipient. */
-export function readParameters(request: AllocationRequest, recipientNames: readonly string[] = []): AllocationParameters {
+export function readParameters(
+  request: AllocationRequest,
+  recipientNames: readonly string[] = []
+): AllocationParameters {
   const problems = new ProblemList();
 
   let total = ZERO;
-  if (request.total === undefined || request.total === null || String(request.total).trim() === "") {
+  if (
+    request.total === undefined ||
+    request.total === null ||
+    String(request.total).trim() === ""
+  ) {
     problems.add({ code: "TOTAL_MISSING", field: "total" });
   } else {
-    const parsed = parseMoney(request.total, (text) => ({ code: "NOT_A_NUMBER", field: "total", params: { text } }));
+    const parsed = parseMoney(request.total, (text) => ({
+      code: "NOT_A_NUMBER",
+      field: "total",
+      params: { text },
+    }));
     if (isProblem(parsed)) problems.add({ ...parsed, field: "total" });
     else if (!parsed.isPositive() || parsed.isZero()) {
-      problems.add({ code: "TOTAL_NOT_POSITIVE", field: "total", params: { text: String(request.total).trim() } });
+      problems.add({
+        code: "TOTAL_NOT_POSITIVE",
+        field: "total",
+        params: { text: String(request.total).trim() },
+      });
     } else total = parsed;
   }
 
   let unit = new Decimal(1);
   const unitInput = request.unit ?? 1;
-  const unitParsed = typeof unitInput === "number" ? parseNumberCell(unitInput) : parseNumberText(unitInput);
+  const unitParsed =
+    typeof unitInput === "number" ? parseNumberCell(unitInput) : parseNumberText(unitInput);
   if (unitParsed.kind !== "number" || !isPowerOfTen(unitParsed.value)) {
     problems.add({ code: "BAD_UNIT", field: "unit", params: { text: String(unitInput).trim() } });
   } else unit = unitParsed.value;
@@ -166,15 +209,28 @@ export function readParameters(request: AllocationRequest, recipientNames: reado
   (request.reserves ?? []).forEach((entry, i) => {
     const name = entry.name.trim();
     if (name === "") {
-      problems.add({ code: "RESERVE_NAME_MISSING", field: "reserves", params: { index: String(i + 1) } });
+      problems.add({
+        code: "RESERVE_NAME_MISSING",
+        field: "reserves",
+        params: { index: String(i + 1) },
+      });
       return;
     }
-    if (names.has(nameKey(name))) problems.add({ code: "RESERVE_DUPLICATE", field: "reserves", params: { name } });
+    if (names.has(nameKey(name)))
+      problems.add({ code: "RESERVE_DUPLICATE", field: "reserves", params: { name } });
     names.add(nameKey(name));
-    const amount = parseMoney(entry.amount, (text) => ({ code: "RESERVE_AMOUNT_BAD", field: "reserves", params: { name, text } }));
+    const amount = parseMoney(entry.amount, (text) => ({
+      code: "RESERVE_AMOUNT_BAD",
+      field: "reserves",
+      params: { name, text },
+    }));
     if (isProblem(amount)) problems.add({ ...amount, field: "reserves" });
     else if (amount.isNegative() && !amount.isZero()) {
-      problems.add({ code: "RESERVE_AMOUNT_BAD", field: "reserves", params: { name, text: String(entry.amount) } });
+      problems.add({
+        code: "RESERVE_AMOUNT_BAD",
+        field: "reserves",
+        params: { name, text: String(entry.amount) },
+      });
     } else reserves.push({ name, amount });
   });
 
@@ -197,9 +253,13 @@ function isPowerOfTen(value: Decimal): boolean {
 }
 
 /** Splits the pot: reserves first, then the rest over the interested recipients by key. */
-export function allocate(recipients: readonly Recipient[], parameters: AllocationParameters): AllocationResult {
+export function allocate(
+  recipients: readonly Recipient[],
+  parameters: AllocationParameters
+): AllocationResult {
   const participants = recipients.filter((r) => r.interested);
-  if (participants.length === 0) throw new InputError([{ code: "NO_INTERESTED", field: "interestColumns" }]);
+  if (participants.length === 0)
+    throw new InputError([{ code: "NO_INTERESTED", field: "interestColumns" }]);
   const keySum = sum(participants.map((r) => r.key));
   if (keySum.isZero()) throw new InputError([{ code: "ALL_KEYS_ZERO", field: "keyColumn" }]);
 
@@ -214,9 +274,23 @@ export function allocate(recipients: readonly Recipient[], parameters: Allocatio
 
   let next = 0;
   const rows = recipients.map((recipient): AllocationRow => {
-    const base = { name: recipient.name, key: recipient.key, nameCell: recipient.nameCell, keyCell: recipient.keyCell };
+    const base = {
+      name: recipient.name,
+      key: recipient.key,
+      nameCell: recipient.nameCell,
+      keyCell: recipient.keyCell,
+    };
     if (!recipient.interested) {
-      return { ...base, interested: false, share: null, quota: ZERO, amount: ZERO, extraUnit: false, remainderFraction: ZERO, rank: null };
+      return {
+        ...base,
+        interested: false,
+        share: null,
+        quota: ZERO,
+        amount: ZERO,
+        extraUnit: false,
+        remainderFraction: ZERO,
+        rank: null,
+      };
     }
     const share = result.shares[next++];
     return {
@@ -250,7 +324,12 @@ export interface AllocationRun {
 }
 
 /** The whole job on a grid; every input problem (cells and parameters) is reported together. */
-export function runAllocation(grid: Grid, request: AllocationRequest, choice: ColumnChoice = {}, layout?: TableLayout): AllocationRun {
+export function runAllocation(
+  grid: Grid,
+  request: AllocationRequest,
+  choice: ColumnChoice = {},
+  layout?: TableLayout
+): AllocationRun {
   const usedLayout = layout ?? detectLayout(grid, choice);
   const problems: Problem[] = [];
   let recipients: Recipient[] = [];
@@ -262,7 +341,10 @@ export function runAllocation(grid: Grid, request: AllocationRequest, choice: Co
   }
   let parameters: AllocationParameters | null = null;
   try {
-    parameters = readParameters(request, recipients.map((r) => r.name));
+    parameters = readParameters(
+      request,
+      recipients.map((r) => r.name)
+    );
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
     problems.push(...error.problems);

@@ -37,7 +37,11 @@ export interface UnitDistribution {
  * Splits `total` whole units over integer weights. Requires total >= 0, weights >= 0 and
  * a positive weight sum; `names` break exact ties (they must be distinct).
  */
-export function distributeUnits(total: bigint, weights: readonly bigint[], names: readonly string[]): UnitDistribution {
+export function distributeUnits(
+  total: bigint,
+  weights: readonly bigint[],
+  names: readonly string[]
+): UnitDistribution {
   if (total < 0n) throw new RangeError("total must not be negative");
   if (weights.length !== names.length) throw new RangeError("one name per weight");
   let denominator = 0n;
@@ -92,7 +96,8 @@ function compareForExtraUnit(
 function compareCodePoints(x: string, y: string): number {
   const xs = Array.from(x, (ch) => ch.codePointAt(0) ?? 0);
   const ys = Array.from(y, (ch) => ch.codePointAt(0) ?? 0);
-  for (let i = 0; i < Math.min(xs.length, ys.length); i++) if (xs[i] !== ys[i]) return xs[i] - ys[i];
+  for (let i = 0; i < Math.min(xs.length, ys.length); i++)
+    if (xs[i] !== ys[i]) return xs[i] - ys[i];
   return xs.length - ys.length;
 }
 
@@ -120,7 +125,12 @@ export interface Apportionment {
 }
 
 /** Public layer: splits a money `total` over decimal `keys`, in multiples of `unit`. */
-export function apportion(total: Decimal, unit: Decimal, keys: readonly Decimal[], names: readonly string[]): Apportionment {
+export function apportion(
+  total: Decimal,
+  unit: Decimal,
+  keys: readonly Decimal[],
+  names: readonly string[]
+): Apportionment {
   if (!unit.isPositive() || unit.isZero()) throw new RangeError("unit must be positive");
   if (total.isNegative()) throw new RangeError("total must not be negative");
   const wholeUnits = total.dividedToIntegerBy(unit);
@@ -138,5 +148,10 @@ export function apportion(total: Decimal, unit: Decimal, keys: readonly Decimal[
     extra: share.extra,
     rank: share.rank,
   }));
-  return { shares, unallocated, leftover: distribution.leftover, withRemainder: distribution.withRemainder };
+  return {
+    shares,
+    unallocated,
+    leftover: distribution.leftover,
+    withRemainder: distribution.withRemainder,
+  };
 }

@@ -46,9 +46,15 @@ export function columnIndex(letters: string): number {
   return n - 1;
 }
 
-/** Sheet names with anything but letters, digits and underscore are quoted, as Excel does. */
+/**
+ * Sheet names with anything but letters, digits and underscore are quoted, as Excel does; so
+ * are names that read as a cell reference ("Q1", "AB12", "R1C1"), which Excel quotes too.
+ */
 export function quoteSheetName(sheet: string): string {
-  return /^[\p{L}_][\p{L}\p{N}_]*$/u.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
+  const plain =
+    /^[\p{L}_][\p{L}\p{N}_]*$/u.test(sheet) &&
+    !/^(?:[A-Za-z]{1,3}\d+|[Rr]\d*[Cc]\d*|[RrCc]\d*)$/.test(sheet);
+  return plain ? sheet : `'${sheet.replace(/'/g, "''")}'`;
 }
 
 export function cellAddress(row: number, col: number): string {
@@ -92,7 +98,8 @@ export function parseReference(ref: string): { sheet: string | null; box: RangeB
   let address = ref;
   if (bang >= 0) {
     sheet = ref.slice(0, bang);
-    if (sheet.startsWith("'") && sheet.endsWith("'")) sheet = sheet.slice(1, -1).replace(/''/g, "'");
+    if (sheet.startsWith("'") && sheet.endsWith("'"))
+      sheet = sheet.slice(1, -1).replace(/''/g, "'");
     address = ref.slice(bang + 1);
   }
   const match = /^\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?$/.exec(address);
@@ -105,5 +112,7 @@ export function parseReference(ref: string): { sheet: string | null; box: RangeB
 }
 
 export function isBlank(value: CellValue | undefined): boolean {
-  return value === null || value === undefined || (typeof value === "string" && value.trim() === "");
+  return (
+    value === null || value === undefined || (typeof value === "string" && value.trim() === "")
+  );
 }

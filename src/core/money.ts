@@ -22,7 +22,8 @@ export function formatNumber(value: Decimal, lang: Lang, decimals = value.decima
   const fixed = value.abs().toFixed(decimals);
   const [whole, fraction] = fixed.split(".");
   const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, GROUP[lang]);
-  const sign = value.isNegative() && !value.isZero() ? "-" : "";
+  // No minus sign when the shown digits are all zero ("-0,00" for -0.001).
+  const sign = value.isNegative() && /[1-9]/.test(fixed) ? "-" : "";
   return sign + grouped + (fraction ? POINT[lang] + fraction : "");
 }
 

@@ -12,7 +12,10 @@ export function ownerMarkName(job: OutputJob): string {
 
 /** Excel's limits on sheet names: 31 characters, none of : \ / ? * [ ], not starting/ending with '. */
 export function sanitiseSheetName(name: string): string {
-  const cleaned = name.replace(/[:\\/?*[\]]/g, " ").replace(/^'+|'+$/g, "").trim();
+  const cleaned = name
+    .replace(/[:\\/?*[\]]/g, " ")
+    .replace(/^'+|'+$/g, "")
+    .trim();
   return (cleaned || "Statsbidrag").slice(0, 31);
 }
 

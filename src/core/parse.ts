@@ -12,7 +12,8 @@ export type ParsedNumber =
   | { kind: "number"; value: Decimal }
   | { kind: "invalid"; code: ProblemCode; text: string };
 
-const EXCEL_ERROR = /^#(?:N\/A|VALUE!|REF!|DIV\/0!|NUM!|NAME\?|NULL!|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|GETTING_DATA)$/i;
+const EXCEL_ERROR =
+  /^#(?:N\/A|VALUE!|REF!|DIV\/0!|NUM!|NAME\?|NULL!|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|GETTING_DATA)$/i;
 /** Space, no-break space, narrow no-break space, thin space, figure space. */
 const SPACES = /[\s\u00a0\u202f\u2009\u2007]+/g;
 const CURRENCY_SUFFIX = /(?:kr\.?|kronor|sek|:-)$/i;
@@ -29,7 +30,8 @@ const ENGLISH = /^\d{1,3}(?:,\d{3})+\.\d+$|^\d{1,3}(?:,\d{3}){2,}$|^[1-9]\d{0,2}
 export function parseNumberCell(value: CellValue | undefined): ParsedNumber {
   if (value === null || value === undefined) return { kind: "empty" };
   if (typeof value === "number") {
-    if (!Number.isFinite(value)) return { kind: "invalid", code: "NOT_A_NUMBER", text: String(value) };
+    if (!Number.isFinite(value))
+      return { kind: "invalid", code: "NOT_A_NUMBER", text: String(value) };
     return { kind: "number", value: new Decimal(value) };
   }
   if (typeof value === "boolean") {
@@ -41,7 +43,8 @@ export function parseNumberCell(value: CellValue | undefined): ParsedNumber {
 export function parseNumberText(raw: string): ParsedNumber {
   const text = raw.replace(SPACES, " ").trim();
   if (text === "") return { kind: "empty" };
-  if (EXCEL_ERROR.test(text)) return { kind: "invalid", code: "EXCEL_ERROR", text: text.toUpperCase() };
+  if (EXCEL_ERROR.test(text))
+    return { kind: "invalid", code: "EXCEL_ERROR", text: text.toUpperCase() };
 
   let body = text.replace(CURRENCY_SUFFIX, "").replace(CURRENCY_PREFIX, "").trim();
   let negative = false;

@@ -6,7 +6,8 @@
 export type Lang = "sv" | "en";
 
 /** Pane and command-line inputs that are not worksheet cells. */
-export type Field = "total" | "unit" | "reserves" | "range" | "nameColumn" | "keyColumn" | "interestColumns";
+export type Field =
+  "total" | "unit" | "reserves" | "range" | "nameColumn" | "keyColumn" | "interestColumns";
 
 export interface Problem {
   code: ProblemCode;
@@ -56,8 +57,10 @@ const MESSAGES = {
     en: (p) => `The column '${p.header}' is not in the header row ${p.range}.`,
   },
   KEY_COLUMN_MISSING: {
-    sv: (p) => `Rubrikraden ${p.range} har ingen nyckelkolumn (t.ex. 'Nyckel', 'Antal invånare 65+'). Välj den.`,
-    en: (p) => `The header row ${p.range} has no key column (e.g. 'Key', 'Population 65+'). Choose it.`,
+    sv: (p) =>
+      `Rubrikraden ${p.range} har ingen nyckelkolumn (t.ex. 'Nyckel', 'Antal invånare 65+'). Välj den.`,
+    en: (p) =>
+      `The header row ${p.range} has no key column (e.g. 'Key', 'Population 65+'). Choose it.`,
   },
   NAME_COLUMN_MISSING: {
     sv: (p) => `Rubrikraden ${p.range} har ingen namnkolumn (t.ex. 'Namn', 'Stadsdel'). Välj den.`,
@@ -68,7 +71,8 @@ const MESSAGES = {
     en: () => `Name and key cannot be the same column.`,
   },
   BAD_INTEREST_MARK: {
-    sv: (p) => `'${p.text}' är ingen intressemarkering. Använd X (intresserad) eller - (inte intresserad).`,
+    sv: (p) =>
+      `'${p.text}' är ingen intressemarkering. Använd X (intresserad) eller - (inte intresserad).`,
     en: (p) => `'${p.text}' is not an interest mark. Use X (interested) or - (not interested).`,
   },
   NO_RECIPIENTS: {
@@ -112,12 +116,19 @@ const MESSAGES = {
     en: (p) => `The reserve '${p.name}' appears twice, or has the same name as a recipient.`,
   },
   BAD_UNIT: {
-    sv: (p) => `Avrundningsenheten '${p.text}' går inte att använda. Välj 0,01, 1, 10, 100 eller 1 000 kr.`,
+    sv: (p) =>
+      `Avrundningsenheten '${p.text}' går inte att använda. Välj 0,01, 1, 10, 100 eller 1 000 kr.`,
     en: (p) => `The rounding unit '${p.text}' cannot be used. Choose 0.01, 1, 10, 100 or 1,000 kr.`,
   },
   EMPTY_RANGE: {
     sv: (p) => `Området ${p.range} är tomt.`,
     en: (p) => `The range ${p.range} is empty.`,
+  },
+  RANGE_TOO_LARGE: {
+    sv: (p) =>
+      `Området ${p.range} har ${p.cells} celler; högst ${p.max} kan läsas på en gång. Markera en mindre del.`,
+    en: (p) =>
+      `The range ${p.range} has ${p.cells} cells; at most ${p.max} can be read at once. Select a smaller part.`,
   },
 } satisfies Record<string, Texts>;
 

@@ -41,7 +41,10 @@ export interface SheetModel {
 
 /** Grows `rows` into a rectangle of `width` columns filled with empty cells. */
 export function rectangular(rows: SheetCell[][], width: number): SheetCell[][] {
-  return rows.map((row) => [...row, ...Array.from({ length: width - row.length }, () => ({ value: null }))]);
+  return rows.map((row) => [
+    ...row,
+    ...Array.from({ length: width - row.length }, () => ({ value: null })),
+  ]);
 }
 
 /**

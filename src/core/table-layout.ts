@@ -2,7 +2,14 @@
  * Finding the header row of a recipient table and which columns hold the name, the key
  * and the optional interest marks, by header text in Swedish or English.
  */
-import { type CellValue, type Grid, gridRangeRef, isBlank, quoteSheetName, rangeAddress } from "./grid";
+import {
+  type CellValue,
+  type Grid,
+  gridRangeRef,
+  isBlank,
+  quoteSheetName,
+  rangeAddress,
+} from "./grid";
 import { InputError, type Problem } from "./problems";
 
 export interface TableLayout {
@@ -24,26 +31,81 @@ export interface ColumnChoice {
 }
 
 const NAME_WORDS = [
-  "namn", "mottagare", "stadsdelsförvaltning", "stadsdelsnämnd", "stadsdel", "kommunnamn", "kommun",
-  "förvaltning", "distrikt", "län", "region",
-  "name", "recipient", "district", "municipality", "county",
+  "namn",
+  "mottagare",
+  "stadsdelsförvaltning",
+  "stadsdelsnämnd",
+  "stadsdel",
+  "kommunnamn",
+  "kommun",
+  "förvaltning",
+  "distrikt",
+  "län",
+  "region",
+  "name",
+  "recipient",
+  "district",
+  "municipality",
+  "county",
 ];
 const KEY_WORDS = [
-  "fördelningsnyckel", "nyckeltal", "nyckel", "antal", "invånare", "befolkning", "folkmängd", "vikt",
-  "key", "weight", "population", "residents", "inhabitants",
+  "fördelningsnyckel",
+  "nyckeltal",
+  "nyckel",
+  "antal",
+  "invånare",
+  "befolkning",
+  "folkmängd",
+  "vikt",
+  "key",
+  "weight",
+  "population",
+  "residents",
+  "inhabitants",
 ];
 const INTEREST_WORDS = ["intresseanmälan", "intresserad", "intresse", "interested", "interest"];
 const HEADER_SEARCH_ROWS = 20;
 
-export const YES_MARKS = new Set(["x", "ja", "j", "yes", "y", "1", "true", "sant", "\u2713", "\u2714"]);
-export const NO_MARKS = new Set(["", "-", "\u2013", "\u2014", "nej", "n", "no", "0", "false", "falskt"]);
+export const YES_MARKS = new Set([
+  "x",
+  "ja",
+  "j",
+  "yes",
+  "y",
+  "1",
+  "true",
+  "sant",
+  "\u2713",
+  "\u2714",
+]);
+export const NO_MARKS = new Set([
+  "",
+  "-",
+  "\u2013",
+  "\u2014",
+  "nej",
+  "n",
+  "no",
+  "0",
+  "false",
+  "falskt",
+]);
+
+/**
+ * A hyphen at a line break: "Stadsdels-\nförvaltning" is one word split by hyphenation, so the
+ * hyphen goes; "Hässelby-\nVällingby" and "Enskede-Årsta-\nVantör" are names with a real
+ * hyphen (the next part starts with a capital), so the hyphen stays.
+ */
+function joinHyphenatedBreaks(text: string): string {
+  return text.replace(/-[^\S\r\n]*[\r\n]+\s*(\p{Lu})?/gu, (_, capital: string | undefined) =>
+    capital ? `-${capital}` : ""
+  );
+}
 
 /** Lower case, hyphenated line breaks joined ("Stadsdels-\nförvaltning"), spaces collapsed. */
 export function normaliseHeader(value: CellValue | undefined): string {
   if (value === null || value === undefined) return "";
-  return String(value)
-    .normalize("NFC")
-    .replace(/-\s*[\r\n]+\s*/g, "")
+  return joinHyphenatedBreaks(String(value).normalize("NFC"))
     .replace(/[\s\u00a0\u202f]+/g, " ")
     .trim()
     .toLowerCase();
@@ -51,8 +113,7 @@ export function normaliseHeader(value: CellValue | undefined): string {
 
 export function cellText(value: CellValue | undefined): string {
   if (value === null || value === undefined) return "";
-  return String(value)
-    .replace(/-\s*[\r\n]+\s*/g, "")
+  return joinHyphenatedBreaks(String(value))
     .replace(/\s*[\r\n]+\s*/g, " ")
     .trim();
 }
@@ -106,8 +167,14 @@ function headerRowRef(grid: Grid, row: number, width: number): string {
 /** Finds the header row and the columns; throws InputError naming the range when it cannot. */
 export function detectLayout(grid: Grid, choice: ColumnChoice = {}): TableLayout {
   const width = Math.max(0, ...grid.values.map((row) => row.length));
-  if (grid.values.length === 0 || width === 0 || grid.values.every((row) => row.every((v) => isBlank(v)))) {
-    throw new InputError([{ code: "EMPTY_RANGE", params: { range: gridRangeRef(grid) }, field: "range" }]);
+  if (
+    grid.values.length === 0 ||
+    width === 0 ||
+    grid.values.every((row) => row.every((v) => isBlank(v)))
+  ) {
+    throw new InputError([
+      { code: "EMPTY_RANGE", params: { range: gridRangeRef(grid) }, field: "range" },
+    ]);
   }
   const searchRows = Math.min(HEADER_SEARCH_ROWS, grid.values.length);
   let partial: Problem | null = null;
@@ -117,34 +184,53 @@ export function detectLayout(grid: Grid, choice: ColumnChoice = {}): TableLayout
     const headers = Array.from({ length: width }, (_, c) => normaliseHeader(grid.values[row][c]));
     if (headers.every((h) => h === "")) continue;
     const rangeRef = headerRowRef(grid, row, width);
-    const nameColumn = choice.name ? findByText(headers, choice.name) : findByWords(headers, NAME_WORDS, []);
-    const keyColumn = choice.key ? findByText(headers, choice.key) : findByWords(headers, KEY_WORDS, [nameColumn]);
+    const nameColumn = choice.name
+      ? findByText(headers, choice.name)
+      : findByWords(headers, NAME_WORDS, []);
+    const keyColumn = choice.key
+      ? findByText(headers, choice.key)
+      : findByWords(headers, KEY_WORDS, [nameColumn]);
     if (nameColumn < 0 && keyColumn < 0) continue;
     if (nameColumn < 0 || keyColumn < 0) {
-      partial ??= choice.name && nameColumn < 0
-        ? { code: "COLUMN_NOT_FOUND", field: "nameColumn", params: { header: choice.name, range: rangeRef } }
-        : choice.key && keyColumn < 0
-          ? { code: "COLUMN_NOT_FOUND", field: "keyColumn", params: { header: choice.key, range: rangeRef } }
-          : nameColumn < 0
-            ? { code: "NAME_COLUMN_MISSING", field: "nameColumn", params: { range: rangeRef } }
-            : { code: "KEY_COLUMN_MISSING", field: "keyColumn", params: { range: rangeRef } };
+      partial ??=
+        choice.name && nameColumn < 0
+          ? {
+              code: "COLUMN_NOT_FOUND",
+              field: "nameColumn",
+              params: { header: choice.name, range: rangeRef },
+            }
+          : choice.key && keyColumn < 0
+            ? {
+                code: "COLUMN_NOT_FOUND",
+                field: "keyColumn",
+                params: { header: choice.key, range: rangeRef },
+              }
+            : nameColumn < 0
+              ? { code: "NAME_COLUMN_MISSING", field: "nameColumn", params: { range: rangeRef } }
+              : { code: "KEY_COLUMN_MISSING", field: "keyColumn", params: { range: rangeRef } };
       continue;
     }
-    if (nameColumn === keyColumn) throw new InputError([{ code: "SAME_COLUMN", field: "keyColumn" }]);
+    if (nameColumn === keyColumn)
+      throw new InputError([{ code: "SAME_COLUMN", field: "keyColumn" }]);
 
     const interestColumns: number[] = [];
     if (choice.interest && choice.interest.length > 0) {
       for (const header of choice.interest) {
         const col = findByText(headers, header);
         if (col < 0) {
-          notFound.push({ code: "COLUMN_NOT_FOUND", field: "interestColumns", params: { header, range: rangeRef } });
+          notFound.push({
+            code: "COLUMN_NOT_FOUND",
+            field: "interestColumns",
+            params: { header, range: rangeRef },
+          });
         } else if (!interestColumns.includes(col)) interestColumns.push(col);
       }
       if (notFound.length > 0) throw new InputError(notFound);
     } else {
       headers.forEach((h, col) => {
         if (col === nameColumn || col === keyColumn) return;
-        if (INTEREST_WORDS.some((w) => startsWithWord(h, w)) || isMarkColumn(grid, row, col)) interestColumns.push(col);
+        if (INTEREST_WORDS.some((w) => startsWithWord(h, w)) || isMarkColumn(grid, row, col))
+          interestColumns.push(col);
       });
     }
     return {
@@ -156,5 +242,7 @@ export function detectLayout(grid: Grid, choice: ColumnChoice = {}): TableLayout
     };
   }
   if (partial) throw new InputError([partial]);
-  throw new InputError([{ code: "NO_HEADER", field: "range", params: { range: gridRangeRef(grid) } }]);
+  throw new InputError([
+    { code: "NO_HEADER", field: "range", params: { range: gridRangeRef(grid) } },
+  ]);
 }

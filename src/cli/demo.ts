@@ -1,0 +1,86 @@
+/**
+ * `statsbidrag demo`: builds a sample workbook from the Stockholm 2024 proposal (11
+ * districts, 6 069 306 kr, 400 000 kr reserve), runs the allocation through the same
+ * path as `allocate --output`, and checks the result against the paper's table.
+ */
+import { promises as fs } from "fs";
+import * as path from "path";
+import ExcelJS from "exceljs";
+import { type CommandOutput, allocateCommand, saveWorkbook } from "./allocate-command";
+
+/** District, ordering unit marked, preventive unit marked, amount proposed in the paper (kr). */
+export const STOCKHOLM_2024: readonly [string, boolean, boolean, number][] = [
+  ["Bromma", true, true, 459_491],
+  ["Enskede-Årsta-Vantör", true, true, 477_017],
+  ["Farsta", true, true, 355_411],
+  ["Hägersten-Älvsjö", true, true, 646_853],
+  ["Hässelby-Vällingby", true, true, 408_609],
+  ["Järva", true, true, 418_751],
+  ["Kungsholmen", true, true, 457_704],
+  ["Norra innerstaden", false, true, 1_059_660],
+  ["Skarpnäck", true, true, 249_453],
+  ["Skärholmen", true, true, 190_481],
+  ["Södermalm", true, true, 945_876],
+];
+export const STOCKHOLM_TOTAL = "6069306";
+export const STOCKHOLM_RESERVE = { name: "Äldreförvaltningen", amount: "400000" };
+export const DEMO_KEY_HEADER = "Nyckel (exempel: föreslaget belopp, kr)";
+
+/** The input workbook a controller would have: a title, then the districts with their key. */
+export function demoInputWorkbook(): ExcelJS.Workbook {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet("Stadsdelar");
+  sheet.getCell("A1").value = "Hälsosamtal för äldre 2024: stadsdelsförvaltningar (exempeldata)";
+  sheet.getCell("A1").font = { bold: true };
+  sheet.addRow([]);
+  const header = sheet.addRow([
+    "Stadsdelsförvaltning",
+    "Beställarenhet",
+    "Förebyggande enhet",
+    DEMO_KEY_HEADER,
+  ]);
+  header.font = { bold: true };
+  for (const [name, ordering, preventive, amount] of STOCKHOLM_2024) {
+    sheet.addRow([name, ordering ? "X" : "-", preventive ? "X" : "-", amount]);
+  }
+  sheet.getColumn(1).width = 24;
+  sheet.getColumn(2).width = 15;
+  sheet.getColumn(3).width = 19;
+  sheet.getColumn(4).width = 36;
+  sheet.getColumn(4).numFmt = "#,##0";
+  return workbook;
+}
+
+export async function demoCommand(outputDir: string, date: string): Promise<CommandOutput> {
+  await fs.mkdir(outputDir, { recursive: true });
+  const input = path.join(outputDir, "stockholm-2024-indata.xlsx");
+  const output = path.join(outputDir, "statsbidrag-demo.xlsx");
+  await saveWorkbook(demoInputWorkbook(), input);
+
+  const common = {
+    input,
+    total: STOCKHOLM_TOTAL,
+    reserves: [`${STOCKHOLM_RESERVE.name}=${STOCKHOLM_RESERVE.amount}`],
+    interestColumns: [],
+    lang: "sv" as const,
+    date,
+  };
+  const table = await allocateCommand({ ...common, output, json: false });
+  if (table.exitCode !== 0) return table;
+  const json = await allocateCommand({ ...common, json: true });
+  const parsed = JSON.parse(json.stdout) as { rows: { name: string; amount: string }[] };
+  const mismatches = STOCKHOLM_2024.filter(
+    ([name, , , paper]) => parsed.rows.find((r) => r.name === name)?.amount !== String(paper)
+  );
+  const check =
+    mismatches.length === 0
+      ? `Kontroll: alla ${STOCKHOLM_2024.length} belopp stämmer på kronan med tjänsteutlåtandets tabell, summa 6 069 306 kr.\n`
+      : `Kontroll: ${mismatches.length} belopp skiljer sig från tjänsteutlåtandet: ${mismatches.map((m) => m[0]).join(", ")}\n`;
+  return {
+    stdout:
+      `Exempel: Stockholms fördelning 2024 (6 069 306 kr, 400 000 kr avsatt till Äldreförvaltningen)\n` +
+      `Indata: ${input}\n\n${table.stdout}\n${check}Resultat: ${output}\n`,
+    stderr: "",
+    exitCode: mismatches.length === 0 ? 0 : 1,
+  };
+}

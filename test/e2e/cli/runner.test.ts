@@ -1,0 +1,157 @@
+/**
+ * The runner end to end on real .xlsx files: the demo, the JSON contract, the output
+ * workbook (layout, formulas, formats), re-running, and users' sheets left untouched.
+ */
+import { execFileSync, spawnSync } from "child_process";
+import { mkdtempSync } from "fs";
+import { tmpdir } from "os";
+import * as path from "path";
+import ExcelJS from "exceljs";
+import { run } from "../../../src/cli/main";
+import { demoInputWorkbook } from "../../../src/cli/demo";
+import { saveWorkbook } from "../../../src/cli/allocate-command";
+
+const ROOT = path.join(__dirname, "../../..");
+const BIN = path.join(ROOT, "bin/statsbidrag.js");
+const PAPER_AMOUNTS: Record<string, number> = {
+  Bromma: 459_491,
+  "Enskede-Årsta-Vantör": 477_017,
+  Farsta: 355_411,
+  "Hägersten-Älvsjö": 646_853,
+  "Hässelby-Vällingby": 408_609,
+  Järva: 418_751,
+  Kungsholmen: 457_704,
+  "Norra innerstaden": 1_059_660,
+  Skarpnäck: 249_453,
+  Skärholmen: 190_481,
+  Södermalm: 945_876,
+};
+const STOCKHOLM_ARGS = ["--total", "6 069 306", "--reserve", "Äldreförvaltningen=400000", "--date", "2026-11-25"];
+
+function tempDir(): string {
+  return mkdtempSync(path.join(tmpdir(), "statsbidrag-"));
+}
+
+async function readWorkbook(file: string): Promise<ExcelJS.Workbook> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(file);
+  return workbook;
+}
+
+/** Every cell of a sheet as [address, value, numFmt, bold]: what a user would see changed. */
+function sheetFingerprint(sheet: ExcelJS.Worksheet): string {
+  const cells: unknown[] = [];
+  sheet.eachRow({ includeEmpty: false }, (row) =>
+    row.eachCell({ includeEmpty: false }, (cell) => cells.push([cell.address, cell.value, cell.numFmt, cell.font?.bold]))
+  );
+  return JSON.stringify({ name: sheet.name, cells, widths: sheet.columns?.map((c) => c.width) });
+}
+
+async function stockholmInput(dir: string): Promise<string> {
+  const file = path.join(dir, "in.xlsx");
+  await saveWorkbook(demoInputWorkbook(), file);
+  return file;
+}
+
+beforeAll(() => {
+  // The bin script runs the compiled runner, as a user's `npx statsbidrag` does.
+  execFileSync("npx", ["tsc", "-p", "tsconfig.cli.json"], { cwd: ROOT });
+});
+
+test("--json prints exactly the documented shape, rows in input order", async () => {
+  const input = await stockholmInput(tempDir());
+  const result = await run(["allocate", input, ...STOCKHOLM_ARGS, "--json"]);
+  expect(result.exitCode).toBe(0);
+  expect(JSON.parse(result.stdout)).toEqual({
+    total: "6069306",
+    reserves: [{ name: "Äldreförvaltningen", amount: "400000" }],
+    rows: Object.entries(PAPER_AMOUNTS).map(([name, amount]) => ({ name, key: String(amount), amount: String(amount) })),
+  });
+});
+
+test("the demo reproduces the Stockholm paper's table to the krona", () => {
+  const dir = tempDir();
+  const result = spawnSync("node", [BIN, "demo", "--output-dir", dir, "--date", "2026-11-25"], { encoding: "utf8" });
+  expect(result.status).toBe(0);
+  expect(result.stdout).toContain("alla 11 belopp stämmer på kronan");
+  expect(result.stdout).toContain(path.join(dir, "statsbidrag-demo.xlsx"));
+});
+
+test("the output workbook has the allocation sheet beside the unchanged input sheet", async () => {
+  const dir = tempDir();
+  const input = await stockholmInput(dir);
+  const output = path.join(dir, "out.xlsx");
+  const result = await run(["allocate", input, ...STOCKHOLM_ARGS, "--output", output]);
+  expect(result.exitCode).toBe(0);
+
+  const before = await readWorkbook(input);
+  const after = await readWorkbook(output);
+  expect(after.worksheets.map((s) => s.name)).toEqual(["Stadsdelar", "Fördelning"]);
+  expect(sheetFingerprint(after.getWorksheet("Stadsdelar")!)).toBe(sheetFingerprint(before.getWorksheet("Stadsdelar")!));
+
+  const sheet = after.getWorksheet("Fördelning")!;
+  expect(sheet.getCell("A3").value).toBe("Stadsdelsförvaltning");
+  expect(sheet.getCell("D3").value).toBe("Belopp (kr)");
+  for (const [i, [name, amount]] of Object.entries(PAPER_AMOUNTS).entries()) {
+    expect(sheet.getCell(`A${4 + i}`).value).toBe(name);
+    expect(sheet.getCell(`D${4 + i}`).value).toBe(amount);
+    expect(sheet.getCell(`D${4 + i}`).numFmt).toBe("#,##0");
+  }
+  expect(sheet.getCell("A15").value).toBe("Äldreförvaltningen");
+  expect(sheet.getCell("D15").value).toBe(400_000);
+  expect(sheet.getCell("A16").value).toBe("Summa");
+  expect(sheet.getCell("D16").value).toEqual({ formula: "SUM(D4:D15)", result: 6_069_306 });
+  expect(sheet.getCell("A16").font?.bold).toBe(true);
+  expect(sheet.getCell("C16").numFmt).toBe("0.00%");
+  expect(after.definedNames.getRanges("Statsbidrag_allocation").ranges).toEqual(["'Fördelning'!$A$1"]);
+});
+
+test("re-running on its own output replaces only its own sheet", async () => {
+  const dir = tempDir();
+  const first = path.join(dir, "first.xlsx");
+  const second = path.join(dir, "second.xlsx");
+  await run(["allocate", await stockholmInput(dir), ...STOCKHOLM_ARGS, "--output", first]);
+  const result = await run(["allocate", first, ...STOCKHOLM_ARGS, "--unit", "1000", "--output", second]);
+  expect(result.exitCode).toBe(0);
+  const workbook = await readWorkbook(second);
+  expect(workbook.worksheets.map((s) => s.name)).toEqual(["Stadsdelar", "Fördelning"]);
+  expect(workbook.getWorksheet("Fördelning")!.getCell("D4").value).toBe(459_000);
+});
+
+test("a user's own sheet named Fördelning is never touched; the output gets a free name", async () => {
+  const dir = tempDir();
+  const workbook = demoInputWorkbook();
+  const mine = workbook.addWorksheet("Fördelning");
+  mine.getCell("A1").value = "Mina anteckningar";
+  mine.getCell("B2").value = 42;
+  const input = path.join(dir, "in.xlsx");
+  await saveWorkbook(workbook, input);
+  const output = path.join(dir, "out.xlsx");
+  expect((await run(["allocate", input, ...STOCKHOLM_ARGS, "--output", output])).exitCode).toBe(0);
+
+  const before = await readWorkbook(input);
+  const after = await readWorkbook(output);
+  expect(after.worksheets.map((s) => s.name)).toEqual(["Stadsdelar", "Fördelning", "Fördelning (2)"]);
+  expect(sheetFingerprint(after.getWorksheet("Fördelning")!)).toBe(sheetFingerprint(before.getWorksheet("Fördelning")!));
+});
+
+test("bad input through the installed command: exit 2, cell on stderr, JSON errors on stdout", () => {
+  const fixture = path.join(ROOT, "test/fixtures/allocation/error-tolv.xlsx");
+  const result = spawnSync("node", [BIN, "allocate", fixture, "--total", "1000", "--json"], { encoding: "utf8" });
+  expect(result.status).toBe(2);
+  expect(result.stderr).toBe("Blad1!D7: 'tolv' är inte ett tal.\n");
+  expect(JSON.parse(result.stdout)).toEqual({ errors: [{ cell: "Blad1!D7", message: "Blad1!D7: 'tolv' är inte ett tal." }] });
+});
+
+test("usage problems: exit 2 with a hint, in English with --lang en", () => {
+  const fixture = path.join(ROOT, "test/fixtures/allocation/good-equal-keys.xlsx");
+  const missingTotal = spawnSync("node", [BIN, "allocate", fixture, "--lang", "en"], { encoding: "utf8" });
+  expect(missingTotal.status).toBe(2);
+  expect(missingTotal.stderr).toBe("--total: Enter the amount to allocate.\n");
+  const unknown = spawnSync("node", [BIN, "allocate", fixture, "--totl", "5"], { encoding: "utf8" });
+  expect(unknown.status).toBe(2);
+  expect(unknown.stderr).toContain("statsbidrag --help");
+  const sameFile = spawnSync("node", [BIN, "allocate", fixture, "--total", "5", "--output", fixture], { encoding: "utf8" });
+  expect(sameFile.status).toBe(2);
+  expect(sameFile.stderr).toContain("--output får inte vara indatafilen");
+});

@@ -11,7 +11,7 @@
  * order of the input rows. Each amount is therefore within one unit of its exact quota,
  * and the amounts add up to the pot exactly.
  */
-import { Decimal, ZERO } from "./money";
+import { Decimal } from "./money";
 
 export interface UnitShare {
   /** Whole units given. */
@@ -107,9 +107,9 @@ function compare(x: bigint, y: bigint): number {
 
 export interface ApportionedShare {
   amount: Decimal;
-  /** Exact quota in money (may have many decimals). */
+  /** Quota in money: the exact pot × key / key sum, cut (not rounded) after 12 decimals of a unit. */
   quota: Decimal;
-  /** Fraction of a unit left after the whole units of the quota, 0 <= f < 1. */
+  /** Fraction of a unit left after the whole units of the quota, 0 <= f < 1, cut after 12 decimals. */
   remainderFraction: Decimal;
   extra: boolean;
   rank: number | null;
@@ -124,6 +124,22 @@ export interface Apportionment {
   withRemainder: number;
 }
 
+/** Digits kept of the display-only quota and remainder; the amounts themselves are exact. */
+const DISPLAY_DECIMALS = 12;
+const DISPLAY_SCALE = 10n ** BigInt(DISPLAY_DECIMALS);
+
+/**
+ * whole + numerator/denominator as a decimal string cut after DISPLAY_DECIMALS digits.
+ * Built from integers because a Decimal division per row would cost more than the whole
+ * apportionment (see `npm run bench`).
+ */
+function fixedPoint(whole: bigint, numerator: bigint, denominator: bigint): string {
+  const fraction = ((numerator * DISPLAY_SCALE) / denominator)
+    .toString()
+    .padStart(DISPLAY_DECIMALS, "0");
+  return `${whole}.${fraction}`;
+}
+
 /** Public layer: splits a money `total` over decimal `keys`, in multiples of `unit`. */
 export function apportion(
   total: Decimal,
@@ -136,18 +152,22 @@ export function apportion(
   const wholeUnits = total.dividedToIntegerBy(unit);
   const unallocated = total.minus(wholeUnits.times(unit));
   const scale = Math.max(0, ...keys.map((k) => k.decimalPlaces()));
-  const weights = keys.map((k) => BigInt(k.times(new Decimal(10).pow(scale)).toFixed(0)));
+  const factor = new Decimal(10).pow(scale);
+  const weights = keys.map((k) => BigInt((scale === 0 ? k : k.times(factor)).toFixed(0)));
   const distribution = distributeUnits(BigInt(wholeUnits.toFixed(0)), weights, names);
-  const keySum = keys.reduce((acc, k) => acc.plus(k), ZERO);
-  const denominator = new Decimal(distribution.denominator.toString());
-  const distributable = wholeUnits.times(unit);
-  const shares = distribution.shares.map((share, i) => ({
-    amount: new Decimal(share.units.toString()).times(unit),
-    quota: distributable.times(keys[i]).dividedBy(keySum),
-    remainderFraction: new Decimal(share.remainder.toString()).dividedBy(denominator),
-    extra: share.extra,
-    rank: share.rank,
-  }));
+  const unitIsOne = unit.equals(1);
+  const inMoney = (units: string) =>
+    unitIsOne ? new Decimal(units) : new Decimal(units).times(unit);
+  const shares = distribution.shares.map((share) => {
+    const quotaUnits = share.extra ? share.units - 1n : share.units;
+    return {
+      amount: inMoney(share.units.toString()),
+      quota: inMoney(fixedPoint(quotaUnits, share.remainder, distribution.denominator)),
+      remainderFraction: new Decimal(fixedPoint(0n, share.remainder, distribution.denominator)),
+      extra: share.extra,
+      rank: share.rank,
+    };
+  });
   return {
     shares,
     unallocated,

@@ -142,17 +142,25 @@ export function interestMark(value: CellValue | undefined): "yes" | "no" | "inva
   return "invalid";
 }
 
-/** A column of nothing but X and - marks (at least one X) is read as interest, as in the Stockholm paper. */
+/**
+ * A column of X and - marks (at least one X) is read as interest, as in the Stockholm paper.
+ * A few other values (a typo such as "x." or "?") do not stop it being one: those cells are
+ * then reported as bad marks, instead of the whole column being silently ignored (which would
+ * drop a recipient marked "-" in another column, like Norra innerstaden, to nothing).
+ */
 function isMarkColumn(grid: Grid, headerRow: number, col: number): boolean {
   let yes = 0;
+  let marks = 0;
+  let others = 0;
   for (let r = headerRow + 1; r < grid.values.length; r++) {
     const value = grid.values[r][col];
     if (isBlank(value)) continue;
     const mark = normaliseHeader(value);
     if (mark === "x") yes++;
-    else if (!["-", "\u2013", "\u2014"].includes(mark)) return false;
+    if (mark === "x" || ["-", "\u2013", "\u2014"].includes(mark)) marks++;
+    else others++;
   }
-  return yes > 0;
+  return yes > 0 && marks > others;
 }
 
 function headerRowRef(grid: Grid, row: number, width: number): string {

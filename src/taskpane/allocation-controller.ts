@@ -1,0 +1,634 @@
+/**
+ * The Fördela step without a DOM: holds what the user chose and typed, asks core for the
+ * allocation on every change (the live preview), and talks to Excel only through the
+ * ExcelPort it is given. The view renders `state` and calls the methods; tests drive it
+ * with a fake port.
+ */
+import { type AllocationRequest, type AllocationRun, runAllocation } from "../core/allocation";
+import { allocationSheet } from "../core/allocation-sheet";
+import {
+  type Grid,
+  cellRef,
+  gridCellRef,
+  isBlank,
+  parseReference,
+  quoteSheetName,
+  rangeAddress,
+} from "../core/grid";
+import { type Field, InputError, type Lang, type Problem, problemMessage } from "../core/problems";
+import type { SheetModel } from "../core/sheet-model";
+import {
+  type ColumnChoice,
+  type TableLayout,
+  cellText,
+  detectLayout,
+  normaliseHeader,
+} from "../core/table-layout";
+import type { ExcelPort, SourceRange, TableInfo, WrittenOutput } from "../excel/port";
+import { type RichText, sheetTableForCopy } from "./copy-table";
+import { type PaneTexts, TEXTS } from "./i18n";
+
+/** Rounding units offered, as core reads them; 1 kr is the default. */
+export const UNIT_CHOICES = ["0.01", "1", "10", "100", "1000"] as const;
+export type UnitChoice = (typeof UNIT_CHOICES)[number];
+export const DEFAULT_UNIT: UnitChoice = "1";
+
+export const SETTINGS_KEY = "statsbidrag.allocation";
+
+export interface ReserveInput {
+  name: string;
+  amount: string;
+}
+
+/** What is remembered in the workbook after a run, so a colleague can re-run it. */
+export interface AllocationSettings {
+  version: 1;
+  sourceAddress: string;
+  tableName?: string;
+  nameHeader: string;
+  keyHeader: string;
+  interestHeaders: string[];
+  total: string;
+  reserves: ReserveInput[];
+  unit: UnitChoice;
+}
+
+/** A problem to show: next to `field` when given, in the cell list when `cell` is given. */
+export interface Issue {
+  field?: Field;
+  cell?: string;
+  message: string;
+}
+
+export interface Status {
+  kind: "info" | "success" | "error";
+  text: string;
+}
+
+/** The columns in use: the detected layout with the user's changes; null where none is chosen. */
+export interface ColumnsInUse {
+  headerRow: number;
+  headers: string[];
+  nameColumn: number | null;
+  keyColumn: number | null;
+  interestColumns: number[];
+}
+
+export interface AllocationState {
+  busy: "reading" | "writing" | null;
+  tables: TableInfo[];
+  source: SourceRange | null;
+  columns: ColumnsInUse | null;
+  /** Source of the last run from the workbook settings, offered for re-reading. */
+  lastSource: { address: string; tableName?: string } | null;
+  total: string;
+  reserves: ReserveInput[];
+  unit: UnitChoice;
+  run: AllocationRun | null;
+  issues: Issue[];
+  status: Status | null;
+  written: WrittenOutput | null;
+}
+
+/** Writes rich text to the clipboard; resolves false (or rejects) when the host does not allow it. */
+export type ClipboardWriter = (content: RichText) => Promise<boolean>;
+
+export interface ControllerOptions {
+  port: ExcelPort;
+  lang: Lang;
+  /** Absent where the browser has no rich clipboard API. */
+  clipboard?: ClipboardWriter;
+  /** ISO date of the run, injectable so tests are stable. */
+  today?: () => string;
+  /** Where Excel's own error details go for the developer (Office's debugInfo). */
+  log?: (message: string, detail: unknown) => void;
+}
+
+type Listener = (state: AllocationState) => void;
+
+export class AllocationController {
+  private readonly port: ExcelPort;
+  private readonly lang: Lang;
+  private readonly texts: PaneTexts;
+  private readonly clipboard?: ClipboardWriter;
+  private readonly today: () => string;
+  private readonly log: (message: string, detail: unknown) => void;
+  private readonly listeners: Listener[] = [];
+  /** After the user tried to write, a missing pot or source is an error, not just an empty form. */
+  private attemptedWrite = false;
+  /** Problems from reading or detecting that belong to the current source until it changes. */
+  private sourceIssues: Issue[] = [];
+  private writtenModel: SheetModel | null = null;
+  /** Once the user ticks interest columns, a change of name or key column no longer re-detects them. */
+  private interestChosen = false;
+
+  state: AllocationState = {
+    busy: null,
+    tables: [],
+    source: null,
+    columns: null,
+    lastSource: null,
+    total: "",
+    reserves: [],
+    unit: DEFAULT_UNIT,
+    run: null,
+    issues: [],
+    status: null,
+    written: null,
+  };
+
+  constructor(options: ControllerOptions) {
+    this.port = options.port;
+    this.lang = options.lang;
+    this.texts = TEXTS[options.lang];
+    this.clipboard = options.clipboard;
+    this.today = options.today ?? (() => new Date().toISOString().slice(0, 10));
+    this.log = options.log ?? (() => undefined);
+  }
+
+  subscribe(listener: Listener): void {
+    this.listeners.push(listener);
+  }
+
+  /** Restores the last run's settings and lists the tables; reads the last table if there was one. */
+  async start(): Promise<void> {
+    const saved = this.readSavedSettings();
+    if (saved) {
+      this.state.total = saved.total;
+      this.state.reserves = saved.reserves.map((r) => ({ ...r }));
+      this.state.unit = saved.unit;
+      this.state.lastSource = { address: saved.sourceAddress, tableName: saved.tableName };
+      this.state.status = { kind: "info", text: this.texts.settingsRestored };
+    }
+    this.update();
+    await this.excel("reading", async () => {
+      this.state.tables = await this.port.listTables();
+    });
+    const lastTable = saved?.tableName;
+    if (lastTable && this.state.tables.some((t) => t.name === lastTable))
+      await this.readTable(lastTable);
+  }
+
+  async useSelection(): Promise<void> {
+    await this.readSource(() => this.port.readSelection());
+  }
+
+  async readTable(name: string): Promise<void> {
+    await this.readSource(() => this.port.readTable(name));
+  }
+
+  /** Reads the last run's source again: the table by name, or the range by selecting it first. */
+  async rereadLast(): Promise<void> {
+    const last = this.state.source ?? this.state.lastSource;
+    if (!last) return;
+    if (last.tableName) return this.readTable(last.tableName);
+    await this.readSource(async () => {
+      // The port reads ranges only through the selection, so select the range first.
+      await this.port.select(last.address);
+      return this.port.readSelection();
+    });
+  }
+
+  setNameColumn(column: number): void {
+    this.chooseColumn("nameColumn", column);
+  }
+
+  setKeyColumn(column: number): void {
+    this.chooseColumn("keyColumn", column);
+  }
+
+  setInterestColumn(column: number, checked: boolean): void {
+    const columns = this.state.columns;
+    if (!columns) return;
+    this.interestChosen = true;
+    const others = columns.interestColumns.filter((c) => c !== column);
+    columns.interestColumns = checked ? [...others, column].sort((a, b) => a - b) : others;
+    this.recompute();
+  }
+
+  setTotal(text: string): void {
+    this.state.total = text;
+    this.recompute();
+  }
+
+  setUnit(unit: string): void {
+    const choice = UNIT_CHOICES.find((u) => u === unit);
+    if (!choice) return;
+    this.state.unit = choice;
+    this.recompute();
+  }
+
+  addReserve(): void {
+    this.state.reserves = [...this.state.reserves, { name: "", amount: "" }];
+    this.recompute();
+  }
+
+  removeReserve(index: number): void {
+    this.state.reserves = this.state.reserves.filter((_, i) => i !== index);
+    this.recompute();
+  }
+
+  setReserve(index: number, change: Partial<ReserveInput>): void {
+    this.state.reserves = this.state.reserves.map((r, i) =>
+      i === index ? { ...r, ...change } : r
+    );
+    this.recompute();
+  }
+
+  /** Writes the allocation sheet; nothing is written while any input is invalid. */
+  async write(): Promise<void> {
+    this.attemptedWrite = true;
+    this.recompute();
+    const { run, source, columns } = this.state;
+    if (!run || !source || !columns || this.state.issues.length > 0) {
+      this.setStatus({ kind: "error", text: this.texts.problemsHeading });
+      return;
+    }
+    const model = allocationSheet(run.result, {
+      lang: this.lang,
+      date: this.today(),
+      nameHeader: columns.headers[run.layout.nameColumn] || this.texts.previewName,
+      keyHeader: columns.headers[run.layout.keyColumn] || this.texts.keyColumn,
+      source: source.address,
+    });
+    await this.excel("writing", async () => {
+      const written = await this.port.writeOutput("allocation", model);
+      this.state.written = written;
+      this.writtenModel = model;
+      await this.port.saveSettings<AllocationSettings>(
+        SETTINGS_KEY,
+        this.settingsOf(source, columns)
+      );
+      this.state.status = {
+        kind: "success",
+        text: this.texts.written(quoteSheetName(written.sheetName), written.tableAddress),
+      };
+    });
+  }
+
+  async selectForCopy(): Promise<void> {
+    const written = this.state.written;
+    if (!written) return this.setStatus({ kind: "error", text: this.texts.writeFirst });
+    await this.excel(null, async () => {
+      await this.port.select(written.tableAddress);
+      this.state.status = { kind: "info", text: this.texts.selectedForCopy };
+    });
+  }
+
+  /** Puts the written table on the clipboard as HTML and plain text, where the host allows it. */
+  async copyForWord(): Promise<void> {
+    const model = this.writtenModel;
+    if (!model) return this.setStatus({ kind: "error", text: this.texts.writeFirst });
+    let copied = false;
+    if (this.clipboard) {
+      try {
+        copied = await this.clipboard(sheetTableForCopy(model, this.lang));
+      } catch (error) {
+        this.log("clipboard write refused", error);
+      }
+    }
+    this.setStatus(
+      copied
+        ? { kind: "success", text: this.texts.copiedForWord }
+        : { kind: "error", text: this.texts.copyNotAllowed }
+    );
+  }
+
+  /** Jumps to a cell named in a problem. */
+  async goTo(cell: string): Promise<void> {
+    await this.excel(null, () => this.port.select(cell));
+  }
+
+  private chooseColumn(which: "nameColumn" | "keyColumn", column: number): void {
+    const { columns, source } = this.state;
+    if (!columns || !source) return;
+    columns[which] = column;
+    this.sourceIssues = [];
+    columns.interestColumns = columns.interestColumns.filter((c) => c !== column);
+    if (!this.interestChosen && columns.nameColumn !== null && columns.keyColumn !== null) {
+      // Let core find the interest columns for the new pair, as it would have on reading.
+      const choice = {
+        name: columns.headers[columns.nameColumn],
+        key: columns.headers[columns.keyColumn],
+      };
+      const detected = tryDetect(source.grid, choice);
+      if (
+        detected &&
+        detected.headerRow === columns.headerRow &&
+        detected.nameColumn === columns.nameColumn &&
+        detected.keyColumn === columns.keyColumn
+      ) {
+        columns.interestColumns = [...detected.interestColumns];
+      }
+    }
+    this.recompute();
+  }
+
+  private async readSource(read: () => Promise<SourceRange>): Promise<void> {
+    this.sourceIssues = [];
+    await this.excel("reading", async () => {
+      let source: SourceRange;
+      try {
+        source = await read();
+      } catch (error) {
+        // A refused source (e.g. an empty range) replaces the old one, so the error is not hidden by it.
+        if (error instanceof InputError) this.state.source = this.state.columns = null;
+        throw error;
+      }
+      this.state.source = source;
+      this.interestChosen = false;
+      this.sourceIssues = [];
+      this.state.written = null;
+      this.writtenModel = null;
+      this.state.columns = this.columnsFor(source);
+      const recipients = this.state.columns ? countRecipients(source.grid, this.state.columns) : 0;
+      this.state.status = { kind: "info", text: this.texts.readDone(source.address, recipients) };
+    });
+    this.recompute();
+  }
+
+  /** Detects the columns, preferring the last run's choice when the same source is read again. */
+  private columnsFor(source: SourceRange): ColumnsInUse | null {
+    const saved = this.readSavedSettings();
+    const sameSource =
+      saved &&
+      (saved.tableName
+        ? saved.tableName === source.tableName
+        : sameRange(saved.sourceAddress, source.address));
+    if (saved && sameSource) {
+      const choice: ColumnChoice = {
+        name: saved.nameHeader,
+        key: saved.keyHeader,
+        interest: saved.interestHeaders,
+      };
+      const layout = tryDetect(source.grid, choice);
+      if (layout) {
+        // Core reads an empty interest choice as "detect"; the user's "none" must stay none.
+        const interest = saved.interestHeaders.map((h) =>
+          layout.headers.findIndex((x) => normaliseHeader(x) === normaliseHeader(h))
+        );
+        this.interestChosen = true;
+        return { ...fromLayout(layout), interestColumns: interest.filter((c) => c >= 0) };
+      }
+    }
+    try {
+      return fromLayout(detectLayout(source.grid));
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      this.sourceIssues = error.problems.map((p) => this.issueOf(p));
+      return fallbackColumns(source.grid, error.problems);
+    }
+  }
+
+  private recompute(): void {
+    const { source, columns } = this.state;
+    this.state.run = null;
+    // Problems found while reading or detecting stand until the source or a column choice changes.
+    const issues: Issue[] = [...this.sourceIssues];
+    if (!source || !columns) {
+      if (issues.length === 0 && this.attemptedWrite)
+        issues.push({ field: "range", message: this.texts.chooseSource });
+      this.state.issues = issues;
+      return this.update();
+    }
+    const headerRange = headerRowRef(source.grid, columns);
+    // When detection already said what is missing, that message stands until the user picks a column.
+    const detectionFailed = this.sourceIssues.length > 0;
+    if (!detectionFailed && columns.nameColumn === null) {
+      issues.push(
+        this.issueOf({
+          code: "NAME_COLUMN_MISSING",
+          field: "nameColumn",
+          params: { range: headerRange },
+        })
+      );
+    }
+    if (!detectionFailed && columns.keyColumn === null) {
+      issues.push(
+        this.issueOf({
+          code: "KEY_COLUMN_MISSING",
+          field: "keyColumn",
+          params: { range: headerRange },
+        })
+      );
+    }
+    if (columns.nameColumn !== null && columns.nameColumn === columns.keyColumn) {
+      issues.push(this.issueOf({ code: "SAME_COLUMN", field: "keyColumn" }));
+    }
+    if (issues.length === 0 && columns.nameColumn !== null && columns.keyColumn !== null) {
+      const layout: TableLayout = {
+        headerRow: columns.headerRow,
+        headers: columns.headers,
+        nameColumn: columns.nameColumn,
+        keyColumn: columns.keyColumn,
+        interestColumns: columns.interestColumns,
+      };
+      try {
+        this.state.run = runAllocation(source.grid, this.request(), {}, layout);
+      } catch (error) {
+        if (!(error instanceof InputError)) throw error;
+        // An empty pot is only an error once the user asks to write; before that it is an empty form.
+        const shown = error.problems.filter(
+          (p) => this.attemptedWrite || p.code !== "TOTAL_MISSING"
+        );
+        issues.push(...shown.map((p) => this.issueOf(p)));
+      }
+    }
+    this.state.issues = issues;
+    this.update();
+  }
+
+  private request(): AllocationRequest {
+    return {
+      total: this.state.total,
+      unit: this.state.unit,
+      // A reserve row left completely empty is not a mistake, just unused.
+      reserves: this.state.reserves.filter((r) => r.name.trim() !== "" || r.amount.trim() !== ""),
+    };
+  }
+
+  private issueOf(problem: Problem): Issue {
+    return {
+      field: problem.field,
+      cell: problem.cell,
+      message: problemMessage(problem, this.lang),
+    };
+  }
+
+  private settingsOf(source: SourceRange, columns: ColumnsInUse): AllocationSettings {
+    const header = (c: number | null) => (c === null ? "" : columns.headers[c]);
+    return {
+      version: 1,
+      sourceAddress: source.address,
+      tableName: source.tableName,
+      nameHeader: header(columns.nameColumn),
+      keyHeader: header(columns.keyColumn),
+      interestHeaders: columns.interestColumns.map(header),
+      total: this.state.total,
+      reserves:
+        this.request().reserves?.map((r) => ({ name: r.name, amount: String(r.amount) })) ?? [],
+      unit: this.state.unit,
+    };
+  }
+
+  private readSavedSettings(): AllocationSettings | null {
+    try {
+      return validSettings(this.port.loadSettings<unknown>(SETTINGS_KEY));
+    } catch (error) {
+      this.log("settings could not be read", error);
+      return null;
+    }
+  }
+
+  /** Runs one Excel action with the busy flag set; shows input problems and Excel failures. */
+  private async excel(busy: AllocationState["busy"], action: () => Promise<void>): Promise<void> {
+    this.state.busy = busy;
+    this.update();
+    try {
+      await action();
+    } catch (error) {
+      if (error instanceof InputError) {
+        this.sourceIssues = error.problems.map((p) => this.issueOf(p));
+        this.state.issues = [...this.sourceIssues];
+        this.state.status = { kind: "error", text: this.texts.problemsHeading };
+      } else {
+        this.log("Excel call failed", error);
+        this.state.status = { kind: "error", text: this.texts.excelFailed(errorText(error)) };
+      }
+    } finally {
+      this.state.busy = null;
+      this.update();
+    }
+  }
+
+  private setStatus(status: Status): void {
+    this.state.status = status;
+    this.update();
+  }
+
+  private update(): void {
+    for (const listener of this.listeners) listener(this.state);
+  }
+}
+
+function fromLayout(layout: TableLayout): ColumnsInUse {
+  return {
+    headerRow: layout.headerRow,
+    headers: layout.headers,
+    nameColumn: layout.nameColumn,
+    keyColumn: layout.keyColumn,
+    interestColumns: [...layout.interestColumns],
+  };
+}
+
+/**
+ * When detection fails, the user can still pick the columns: the header row is the one the
+ * problem names, else the first non-blank row.
+ */
+function fallbackColumns(grid: Grid, problems: readonly Problem[]): ColumnsInUse | null {
+  const width = Math.max(0, ...grid.values.map((row) => row.length));
+  if (width === 0) return null;
+  let headerRow = grid.values.findIndex((row) => row.some((v) => !isBlank(v)));
+  const named = problems.find(
+    (p) => p.params?.range !== undefined && p.code !== "NO_HEADER" && p.code !== "EMPTY_RANGE"
+  );
+  if (named?.params?.range) {
+    const row = parseReference(named.params.range).box.top - grid.top;
+    if (row >= 0 && row < grid.values.length) headerRow = row;
+  }
+  if (headerRow < 0) return null;
+  const headers = Array.from({ length: width }, (_, c) => cellText(grid.values[headerRow][c]));
+  // Core still finds the name column when only the key is unknown: ask it with each column as key.
+  let nameColumn: number | null = null;
+  if (problems.some((p) => p.code === "KEY_COLUMN_MISSING")) {
+    for (let c = 0; c < width && nameColumn === null; c++) {
+      const layout = headers[c] ? tryDetect(grid, { key: headers[c] }) : null;
+      if (layout && layout.headerRow === headerRow && layout.nameColumn !== c)
+        nameColumn = layout.nameColumn;
+    }
+  }
+  return { headerRow, headers, nameColumn, keyColumn: null, interestColumns: [] };
+}
+
+function tryDetect(grid: Grid, choice: ColumnChoice): TableLayout | null {
+  try {
+    return detectLayout(grid, choice);
+  } catch (error) {
+    if (error instanceof InputError) return null;
+    throw error;
+  }
+}
+
+function headerRowRef(grid: Grid, columns: ColumnsInUse): string {
+  const first = gridCellRef(grid, columns.headerRow, 0);
+  const row = grid.top + columns.headerRow;
+  const box = {
+    top: row,
+    left: grid.left,
+    bottom: row,
+    right: grid.left + Math.max(columns.headers.length, 1) - 1,
+  };
+  return `${first.slice(0, first.lastIndexOf("!"))}!${rangeAddress(box)}`;
+}
+
+function countRecipients(grid: Grid, columns: ColumnsInUse): number {
+  const name = columns.nameColumn;
+  if (name === null) return 0;
+  return grid.values.slice(columns.headerRow + 1).filter((row) => !isBlank(row[name])).length;
+}
+
+/** Excel's addresses may carry "$" and quotes; compare what they point at. */
+export function sameRange(a: string, b: string): boolean {
+  try {
+    const x = parseReference(a);
+    const y = parseReference(b);
+    return (
+      (x.sheet ?? "").toLowerCase() === (y.sheet ?? "").toLowerCase() &&
+      cellRef("", x.box.top, x.box.left) === cellRef("", y.box.top, y.box.left) &&
+      cellRef("", x.box.bottom, x.box.right) === cellRef("", y.box.bottom, y.box.right)
+    );
+  } catch {
+    return false;
+  }
+}
+
+/** Settings come from a workbook someone else may have edited: accept only the expected shape. */
+export function validSettings(value: unknown): AllocationSettings | null {
+  if (typeof value !== "object" || value === null) return null;
+  const v = value as Record<string, unknown>;
+  const isString = (x: unknown): x is string => typeof x === "string";
+  if (
+    v.version !== 1 ||
+    !isString(v.sourceAddress) ||
+    !isString(v.nameHeader) ||
+    !isString(v.keyHeader)
+  )
+    return null;
+  if (!isString(v.total) || !Array.isArray(v.interestHeaders) || !v.interestHeaders.every(isString))
+    return null;
+  if (v.tableName !== undefined && !isString(v.tableName)) return null;
+  const unit = UNIT_CHOICES.find((u) => u === v.unit) ?? DEFAULT_UNIT;
+  const reserves = Array.isArray(v.reserves)
+    ? v.reserves.flatMap((r: unknown) => {
+        if (typeof r !== "object" || r === null) return [];
+        const { name, amount } = r as Record<string, unknown>;
+        return isString(name) && isString(amount) ? [{ name, amount }] : [];
+      })
+    : [];
+  return {
+    version: 1,
+    sourceAddress: v.sourceAddress,
+    tableName: v.tableName,
+    nameHeader: v.nameHeader,
+    keyHeader: v.keyHeader,
+    interestHeaders: v.interestHeaders,
+    total: v.total,
+    reserves,
+    unit,
+  };
+}
+
+function errorText(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  return String(error);
+}

@@ -1,0 +1,287 @@
+import { InputError } from "../../../src/core/problems";
+import {
+  AllocationController,
+  type AllocationSettings,
+  SETTINGS_KEY,
+  sameRange,
+  validSettings,
+} from "../../../src/taskpane/allocation-controller";
+import type { RichText } from "../../../src/taskpane/copy-table";
+import { FakePort, STOCKHOLM, stockholmGrid } from "./fake-port";
+
+const POT = "6 069 306";
+
+function setup(grid = stockholmGrid("Nyckel"), options: { lang?: "sv" | "en"; clipboard?: (c: RichText) => Promise<boolean> } = {}) {
+  const port = new FakePort(grid, "Blad1!A1:D12");
+  const controller = new AllocationController({ port, lang: options.lang ?? "sv", clipboard: options.clipboard, today: () => "2026-11-25" });
+  return { port, controller };
+}
+
+async function readyToWrite(controller: AllocationController): Promise<void> {
+  await controller.start();
+  await controller.useSelection();
+  controller.setTotal(POT);
+  controller.addReserve();
+  controller.setReserve(0, { name: "Äldreförvaltningen", amount: "400 000" });
+}
+
+describe("AllocationController: reading the source", () => {
+  test("detects name, key and the X/- interest columns of a selected range", async () => {
+    const { controller } = setup();
+    await controller.start();
+    await controller.useSelection();
+    expect(controller.state.source?.address).toBe("Blad1!A1:D12");
+    expect(controller.state.columns).toMatchObject({ headerRow: 0, nameColumn: 0, keyColumn: 3, interestColumns: [1, 2] });
+    // An empty pot before any write attempt is an empty form, not an error.
+    expect(controller.state.issues).toEqual([]);
+    expect(controller.state.status?.text).toBe("Läste Blad1!A1:D12: 11 mottagare.");
+  });
+
+  test("when the key header is not recognised, says so next to the key column and keeps the name column", async () => {
+    const { controller } = setup(stockholmGrid("Förslag på fördelning"));
+    await controller.start();
+    await controller.useSelection();
+    expect(controller.state.columns).toMatchObject({ nameColumn: 0, keyColumn: null });
+    expect(controller.state.issues).toEqual([
+      { field: "keyColumn", message: expect.stringContaining("Blad1!A1:D1 har ingen nyckelkolumn") },
+    ]);
+    controller.setKeyColumn(3);
+    expect(controller.state.issues).toEqual([]);
+    // Choosing the key lets core find the interest columns as it does on reading.
+    expect(controller.state.columns?.interestColumns).toEqual([1, 2]);
+  });
+
+  test("name and key in the same column is refused next to the key column", async () => {
+    const { controller } = setup();
+    await controller.start();
+    await controller.useSelection();
+    controller.setKeyColumn(0);
+    expect(controller.state.issues).toEqual([{ field: "keyColumn", message: "Namn och nyckel kan inte vara samma kolumn." }]);
+    expect(controller.state.run).toBeNull();
+  });
+
+  test("an input problem from the port replaces the old source and is shown", async () => {
+    const { controller, port } = setup();
+    await controller.start();
+    await controller.useSelection();
+    port.failNext = new InputError([{ code: "EMPTY_RANGE", field: "range", params: { range: "Blad1!F1:F3" } }]);
+    await controller.useSelection();
+    expect(controller.state.source).toBeNull();
+    expect(controller.state.issues).toEqual([{ field: "range", message: "Området Blad1!F1:F3 är tomt." }]);
+    expect(controller.state.busy).toBeNull();
+  });
+
+  test("an Excel failure becomes an error status, never an unhandled rejection", async () => {
+    const { controller, port } = setup();
+    await controller.start();
+    port.failNext = new Error("RichApi.Error: the request failed");
+    await controller.useSelection();
+    expect(controller.state.status).toEqual({ kind: "error", text: "Excel svarade med ett fel: RichApi.Error: the request failed" });
+    expect(controller.state.busy).toBeNull();
+  });
+});
+
+describe("AllocationController: preview and writing", () => {
+  test("previews the Stockholm split exactly: each district gets its proposal, the total is the pot", async () => {
+    const { controller } = setup();
+    await readyToWrite(controller);
+    const result = controller.state.run?.result;
+    expect(result).toBeDefined();
+    expect(result?.rows.map((r) => [r.name, r.amount.toNumber()])).toEqual(STOCKHOLM);
+    expect(result?.reserves.map((r) => [r.name, r.amount.toNumber()])).toEqual([["Äldreförvaltningen", 400000]]);
+    const total = result!.rows.reduce((acc, r) => acc + r.amount.toNumber(), 0) + 400000;
+    expect(total).toBe(6069306);
+    expect(controller.state.issues).toEqual([]);
+  });
+
+  test("write sends the allocation sheet to the port and remembers the settings", async () => {
+    const { controller, port } = setup();
+    await readyToWrite(controller);
+    await controller.write();
+    expect(port.writes).toHaveLength(1);
+    const { job, model } = port.writes[0];
+    expect(job).toBe("allocation");
+    expect(model.name).toBe("Fördelning");
+    const amountColumn = model.cells.slice(3, 14).map((row) => [row[0].value, row[3].value]);
+    expect(amountColumn).toEqual(STOCKHOLM);
+    const totalRow = model.cells[model.table.bottom];
+    expect(totalRow[3]).toEqual({ value: 6069306, formula: "SUM(D4:D15)" });
+    expect(controller.state.status).toEqual({ kind: "success", text: "Tabellen skrevs till bladet 'Fördelning (2)' ('Fördelning (2)'!A3:D15)." });
+    expect(port.settings.get(SETTINGS_KEY)).toEqual<AllocationSettings>({
+      version: 1,
+      sourceAddress: "Blad1!A1:D12",
+      nameHeader: "Stadsdelsförvaltning",
+      keyHeader: "Nyckel",
+      interestHeaders: ["Beställarenhet", "Förebyggande enhet"],
+      total: POT,
+      reserves: [{ name: "Äldreförvaltningen", amount: "400 000" }],
+      unit: "1",
+    });
+  });
+
+  test("an invalid key names the cell, writes nothing, and the cell can be jumped to", async () => {
+    const keys: (string | number)[] = STOCKHOLM.map(([, k]) => k);
+    keys[2] = "tolv";
+    const { controller, port } = setup(stockholmGrid("Nyckel", keys));
+    await readyToWrite(controller);
+    expect(controller.state.issues).toEqual([{ cell: "Blad1!D4", message: "'tolv' är inte ett tal." }]);
+    await controller.write();
+    expect(port.writes).toHaveLength(0);
+    expect(port.settings.size).toBe(0);
+    expect(controller.state.status?.kind).toBe("error");
+    await controller.goTo("Blad1!D4");
+    expect(port.selects).toEqual(["Blad1!D4"]);
+  });
+
+  test("writing with no pot shows the problem next to the pot and writes nothing", async () => {
+    const { controller, port } = setup();
+    await controller.start();
+    await controller.useSelection();
+    await controller.write();
+    expect(controller.state.issues).toEqual([{ field: "total", message: "Ange beloppet som ska fördelas." }]);
+    expect(port.writes).toHaveLength(0);
+  });
+
+  test("writing before any source is chosen asks for one", async () => {
+    const { controller, port } = setup();
+    await controller.start();
+    await controller.write();
+    expect(controller.state.issues).toEqual([{ field: "range", message: expect.stringContaining("Välj först mottagarna") }]);
+    expect(port.writes).toHaveLength(0);
+  });
+
+  test("reserves above the pot are shown next to the reserves", async () => {
+    const { controller } = setup();
+    await readyToWrite(controller);
+    controller.setReserve(0, { amount: "7 000 000" });
+    expect(controller.state.issues).toEqual([
+      { field: "reserves", message: "Reserverna (7000000) är större än beloppet att fördela (6069306)." },
+    ]);
+  });
+
+  test("an empty reserve row is ignored; removing a reserve returns its amount to the districts", async () => {
+    const { controller } = setup();
+    await readyToWrite(controller);
+    controller.addReserve();
+    expect(controller.state.issues).toEqual([]);
+    controller.removeReserve(0);
+    controller.removeReserve(0);
+    expect(controller.state.reserves).toEqual([]);
+    const amounts = controller.state.run!.result.rows.map((r) => r.amount.toNumber());
+    expect(amounts.reduce((a, b) => a + b, 0)).toBe(6069306);
+  });
+
+  test("rounding to 1 000 kr marks the rows that got the extra unit", async () => {
+    const { controller } = setup();
+    await readyToWrite(controller);
+    controller.setUnit("1000");
+    const result = controller.state.run!.result;
+    expect(result.unit.toNumber()).toBe(1000);
+    expect(result.rows.every((r) => r.amount.toNumber() % 1000 === 0)).toBe(true);
+    expect(result.rows.filter((r) => r.extraUnit).length).toBe(result.extraUnits);
+    controller.setUnit("7");
+    expect(controller.state.unit).toBe("1000");
+  });
+
+  test("select for copying selects the written table; before writing it asks to write first", async () => {
+    const { controller, port } = setup();
+    await readyToWrite(controller);
+    await controller.selectForCopy();
+    expect(port.selects).toEqual([]);
+    expect(controller.state.status?.text).toBe("Skriv tabellen först.");
+    await controller.write();
+    await controller.selectForCopy();
+    expect(port.selects).toEqual(["'Fördelning (2)'!A3:D15"]);
+    expect(controller.state.status?.text).toContain("Ctrl+C");
+  });
+
+  test("copy for Word puts HTML and plain text on the clipboard, names escaped", async () => {
+    const copied: RichText[] = [];
+    const grid = stockholmGrid("Nyckel");
+    grid.values[1][0] = "<b>Bromma</b> & co";
+    const { controller } = setup(grid, { clipboard: async (content) => (copied.push(content), true) });
+    await readyToWrite(controller);
+    await controller.write();
+    await controller.copyForWord();
+    expect(copied).toHaveLength(1);
+    expect(copied[0].html).toContain("&#60;b&#62;Bromma&#60;/b&#62; &#38; co");
+    expect(copied[0].html).not.toContain("<b>Bromma");
+    expect(copied[0].text.split("\r\n")[0]).toBe("Stadsdelsförvaltning\tNyckel\tAndel\tBelopp (kr)");
+    expect(copied[0].text).toContain("Norra innerstaden\t1\u00a0059\u00a0660\t");
+    expect(copied[0].text.split("\r\n").pop()).toBe("Summa\t5\u00a0669\u00a0306\t100,00\u00a0%\t6\u00a0069\u00a0306");
+    expect(controller.state.status?.kind).toBe("success");
+  });
+
+  test("copy for Word where the clipboard is refused explains the select button", async () => {
+    const { controller } = setup(undefined, { clipboard: async () => Promise.reject(new Error("NotAllowedError")) });
+    await readyToWrite(controller);
+    await controller.write();
+    await controller.copyForWord();
+    expect(controller.state.status).toEqual({ kind: "error", text: expect.stringContaining("Markera tabellen för kopiering") });
+  });
+
+  test("speaks English when asked", async () => {
+    const { controller, port } = setup(undefined, { lang: "en" });
+    await readyToWrite(controller);
+    await controller.write();
+    expect(port.writes[0].model.name).toBe("Allocation");
+    expect(controller.state.status?.text).toMatch(/^The table was written to the sheet/);
+  });
+});
+
+describe("AllocationController: remembered settings", () => {
+  test("restores pot, reserves, unit and columns, and re-reads the last range by selecting it", async () => {
+    const first = setup(stockholmGrid("Förslag på fördelning"));
+    await first.controller.start();
+    await first.controller.useSelection();
+    first.controller.setKeyColumn(3);
+    first.controller.setInterestColumn(1, false);
+    first.controller.setTotal(POT);
+    first.controller.setUnit("100");
+    await first.controller.write();
+
+    const second = setup(stockholmGrid("Förslag på fördelning"));
+    second.port.settings = first.port.settings;
+    await second.controller.start();
+    expect(second.controller.state).toMatchObject({ total: POT, unit: "100", reserves: [], lastSource: { address: "Blad1!A1:D12" } });
+    expect(second.controller.state.status?.text).toContain("förra körningen");
+    await second.controller.rereadLast();
+    expect(second.port.selects).toEqual(["Blad1!A1:D12"]);
+    expect(second.controller.state.columns).toMatchObject({ nameColumn: 0, keyColumn: 3, interestColumns: [2] });
+    expect(second.controller.state.issues).toEqual([]);
+    expect(second.controller.state.run?.result.unit.toNumber()).toBe(100);
+  });
+
+  test("reads the last run's table by itself when the workbook still has it", async () => {
+    const { port, controller } = setup();
+    const source = { grid: stockholmGrid("Nyckel"), address: "Blad1!A1:D12", tableName: "Stadsdelar" };
+    port.tables = [{ info: { name: "Stadsdelar", sheet: "Blad1", address: "Blad1!A1:D12" }, source }];
+    port.settings.set(SETTINGS_KEY, {
+      version: 1, sourceAddress: "Blad1!A1:D12", tableName: "Stadsdelar", nameHeader: "Stadsdelsförvaltning",
+      keyHeader: "Nyckel", interestHeaders: [], total: POT, reserves: [{ name: "Äldreförvaltningen", amount: "400000" }], unit: "1",
+    });
+    await controller.start();
+    expect(controller.state.source?.tableName).toBe("Stadsdelar");
+    expect(controller.state.columns?.interestColumns).toEqual([]);
+    expect(controller.state.run?.result.reserves[0].amount.toNumber()).toBe(400000);
+  });
+
+  test("settings of an unexpected shape are ignored", async () => {
+    expect(validSettings(null)).toBeNull();
+    expect(validSettings({ version: 2 })).toBeNull();
+    expect(validSettings({ version: 1, sourceAddress: 5 })).toBeNull();
+    const odd = validSettings({
+      version: 1, sourceAddress: "A1:B2", nameHeader: "n", keyHeader: "k", interestHeaders: [], total: "1",
+      reserves: [{ name: "x", amount: 3 }, { name: "y", amount: "4" }], unit: "3",
+    });
+    expect(odd?.reserves).toEqual([{ name: "y", amount: "4" }]);
+    expect(odd?.unit).toBe("1");
+  });
+
+  test("sameRange ignores $ signs and quoting", () => {
+    expect(sameRange("Blad1!$A$1:$D$12", "Blad1!A1:D12")).toBe(true);
+    expect(sameRange("'Blad 1'!A1:D12", "'blad 1'!A1:D12")).toBe(true);
+    expect(sameRange("Blad1!A1:D12", "Blad1!A1:D13")).toBe(false);
+    expect(sameRange("nonsense", "Blad1!A1")).toBe(false);
+  });
+});

@@ -1,0 +1,91 @@
+/** An in-memory ExcelPort for the pane's controller: records every call the pane makes. */
+import type { Grid } from "../../../src/core/grid";
+import type { OutputJob } from "../../../src/core/jobs";
+import type { SheetModel } from "../../../src/core/sheet-model";
+import type { ExcelPort, SourceRange, TableInfo, WrittenOutput } from "../../../src/excel/port";
+
+export class FakePort implements ExcelPort {
+  selection: SourceRange;
+  tables: { info: TableInfo; source: SourceRange }[] = [];
+  settings = new Map<string, unknown>();
+  writes: { job: OutputJob; model: SheetModel }[] = [];
+  selects: string[] = [];
+  language = "sv-SE";
+  failNext: Error | null = null;
+
+  constructor(grid: Grid, address: string) {
+    this.selection = { grid, address };
+  }
+
+  private takeFailure(): void {
+    const failure = this.failNext;
+    this.failNext = null;
+    if (failure) throw failure;
+  }
+
+  async readSelection(): Promise<SourceRange> {
+    this.takeFailure();
+    return this.selection;
+  }
+
+  async listTables(): Promise<TableInfo[]> {
+    return this.tables.map((t) => t.info);
+  }
+
+  async readTable(name: string): Promise<SourceRange> {
+    this.takeFailure();
+    const table = this.tables.find((t) => t.info.name === name);
+    if (!table) throw new Error(`no table ${name}`);
+    return table.source;
+  }
+
+  async writeOutput(job: OutputJob, model: SheetModel): Promise<WrittenOutput> {
+    this.takeFailure();
+    this.writes.push({ job, model });
+    return { sheetName: "Fördelning (2)", tableAddress: "'Fördelning (2)'!A3:D15", syncs: 2 };
+  }
+
+  async select(reference: string): Promise<void> {
+    this.selects.push(reference);
+  }
+
+  loadSettings<T>(key: string): T | null {
+    return (this.settings.get(key) as T | undefined) ?? null;
+  }
+
+  async saveSettings<T>(key: string, value: T): Promise<void> {
+    // Stored as JSON, as Office document settings are, so nothing is shared by reference.
+    this.settings.set(key, JSON.parse(JSON.stringify(value)));
+  }
+
+  displayLanguage(): string {
+    return this.language;
+  }
+}
+
+/** The Stockholm proposal's table as a user has it on Blad1!A1:D12 (key = the proposed amounts). */
+export const STOCKHOLM: [string, number][] = [
+  ["Bromma", 459491],
+  ["Enskede-Årsta-Vantör", 477017],
+  ["Farsta", 355411],
+  ["Hägersten-Älvsjö", 646853],
+  ["Hässelby-Vällingby", 408609],
+  ["Järva", 418751],
+  ["Kungsholmen", 457704],
+  ["Norra innerstaden", 1059660],
+  ["Skarpnäck", 249453],
+  ["Skärholmen", 190481],
+  ["Södermalm", 945876],
+];
+
+export function stockholmGrid(keyHeader = "Förslag på fördelning", keys: (string | number)[] = STOCKHOLM.map(([, k]) => k)): Grid {
+  return {
+    sheet: "Blad1",
+    top: 0,
+    left: 0,
+    values: [
+      ["Stadsdelsförvaltning", "Beställarenhet", "Förebyggande enhet", keyHeader],
+      ...STOCKHOLM.map(([name], i): (string | number)[] => [name, name === "Norra innerstaden" ? "-" : "X", "X", keys[i]]),
+    ],
+  };
+}

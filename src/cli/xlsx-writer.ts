@@ -74,6 +74,12 @@ function writeCells(sheet: ExcelJS.Worksheet, model: SheetModel): void {
     sheet.getColumn(c + 1).width = width;
   });
   for (const block of model.styles) applyStyle(sheet, block);
+  if (model.print) {
+    sheet.pageSetup.orientation = model.print.landscape ? "landscape" : "portrait";
+    sheet.pageSetup.fitToPage = true;
+    sheet.pageSetup.fitToWidth = model.print.fitToPagesWide;
+    sheet.pageSetup.fitToHeight = 0;
+  }
 }
 
 const THIN: Partial<ExcelJS.Border> = { style: "thin" };

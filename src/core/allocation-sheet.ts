@@ -37,8 +37,9 @@ const TEXT = {
     byKey: "Fördelat efter nyckel",
     unit: "Avrundningsenhet (kr)",
     method: "Metod",
-    methodText:
-      "Största rest (Hamilton): hela enheter av exakt andel, överblivna enheter till största resterna; lika rest: större nyckel först, sedan namn i bokstavsordning.",
+    methodText: "Största rest (Hamilton), avrundat till hela enheter",
+    tie: "Vid lika rest",
+    tieText: "större nyckel först, sedan namn i bokstavsordning",
     source: "Nyckel från",
     date: "Datum",
     check: "Kontroll: summa minus belopp att fördela",
@@ -63,8 +64,9 @@ const TEXT = {
     byKey: "Allocated by key",
     unit: "Rounding unit (SEK)",
     method: "Method",
-    methodText:
-      "Largest remainder (Hamilton): whole units of the exact share, left-over units to the largest remainders; equal remainders: larger key first, then name in alphabetical order.",
+    methodText: "Largest remainder (Hamilton), in whole units",
+    tie: "Equal remainders",
+    tieText: "larger key first, then name in alphabetical order",
     source: "Key from",
     date: "Date",
     check: "Check: total minus amount to allocate",
@@ -185,6 +187,7 @@ export function allocationSheet(
   const lastMoneyParameter = rows.length - 1;
   rows.push([text(t.unit), num(result.unit)]);
   rows.push([text(t.method), text(t.methodText)]);
+  rows.push([text(t.tie), text(t.tieText)]);
   rows.push([text(t.source), text(`${context.keyHeader} (${context.source})`)]);
   rows.push([text(t.date), text(context.date)]);
   const checkRow = rows.length;
@@ -265,6 +268,7 @@ export function allocationSheet(
     columnWidths: fitWidths(cells, parametersRow),
     styles,
     table: { top: HEADER_ROW, left: 0, bottom: totalRow, right: COLUMNS.amount },
+    print: { landscape: true, fitToPagesWide: 1 },
   };
 }
 

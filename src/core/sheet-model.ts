@@ -37,6 +37,14 @@ export interface SheetModel {
   styles: StyleBlock[];
   /** The table a user copies into a committee paper ("select table for copying"). */
   table: RangeBox;
+  /** Page setup so a printout or PDF keeps the table on one page width. */
+  print?: PrintSetup;
+}
+
+export interface PrintSetup {
+  landscape: boolean;
+  /** Scale to this many pages wide (height unconstrained). */
+  fitToPagesWide: number;
 }
 
 /** Grows `rows` into a rectangle of `width` columns filled with empty cells. */

@@ -1,0 +1,69 @@
+/**
+ * The ExcelPort on Office.js. Each operation is one `Excel.run` with as few `context.sync()`
+ * as the job allows, counted so tests and logs can watch the budget. Office failures become
+ * `OfficeCallError`s; input problems stay `InputError`s.
+ */
+/* global Excel */
+import { parseReference, rangeAddress } from "../core/grid";
+import type { OutputJob } from "../core/jobs";
+import type { SheetModel } from "../core/sheet-model";
+import { officeCall } from "./errors";
+import type { ExcelPort, SourceRange, TableInfo, WrittenOutput } from "./port";
+import { listTables, readSelection, readTable } from "./read";
+import { displayLanguage, loadSetting, saveSetting } from "./settings";
+import { writeOutput } from "./write";
+
+/**
+ * Runs `work` in one Excel.run and reports how many round trips it took. The count wraps
+ * context.sync itself, so the modules keep calling `context.sync()` where the linter sees it.
+ */
+async function runCounted<T>(
+  work: (context: Excel.RequestContext) => Promise<T>
+): Promise<{ result: T; syncs: number }> {
+  return Excel.run(async (context) => {
+    let syncs = 0;
+    const sync = context.sync.bind(context);
+    context.sync = <V>(passThroughValue?: V): Promise<V> => {
+      syncs += 1;
+      return sync(passThroughValue);
+    };
+    const result = await work(context);
+    return { result, syncs };
+  });
+}
+
+async function selectReference(context: Excel.RequestContext, reference: string): Promise<void> {
+  const { sheet: sheetName, box } = parseReference(reference);
+  const sheets = context.workbook.worksheets;
+  const sheet = sheetName === null ? sheets.getActiveWorksheet() : sheets.getItem(sheetName);
+  sheet.activate();
+  sheet.getRange(rangeAddress(box)).select();
+  await context.sync();
+}
+
+export function createOfficeExcel(): ExcelPort {
+  return {
+    readSelection: (): Promise<SourceRange> =>
+      officeCall("read the selection", async () => (await runCounted(readSelection)).result),
+    listTables: (): Promise<TableInfo[]> =>
+      officeCall("list the tables", async () => (await runCounted(listTables)).result),
+    readTable: (name: string): Promise<SourceRange> =>
+      officeCall(
+        `read the table '${name}'`,
+        async () => (await runCounted((context) => readTable(context, name))).result
+      ),
+    writeOutput: (job: OutputJob, model: SheetModel): Promise<WrittenOutput> =>
+      officeCall("write the output sheet", async () => {
+        const { result, syncs } = await runCounted((context) => writeOutput(context, job, model));
+        return { ...result, syncs };
+      }),
+    select: (reference: string): Promise<void> =>
+      officeCall(`select ${reference}`, async () => {
+        await runCounted((context) => selectReference(context, reference));
+      }),
+    loadSettings: <T>(key: string): T | null => loadSetting<T>(key),
+    saveSettings: <T>(key: string, value: T): Promise<void> =>
+      officeCall("save the settings", () => saveSetting(key, value)),
+    displayLanguage,
+  };
+}

@@ -1,0 +1,192 @@
+/**
+ * Reading ranges as core `Grid`s. One round trip for a normal range: the used cells' position
+ * and the values of the part inside a fixed window at the sheet's top-left are loaded in the
+ * same batch, so the size guard runs before anything large is transferred; only a block that
+ * lies outside the window costs a second round trip.
+ */
+/* global Excel, Office */
+import {
+  type CellValue,
+  type Grid,
+  type RangeBox,
+  gridRangeRef,
+  quoteSheetName,
+  rangeAddress,
+} from "../core/grid";
+import { InputError } from "../core/problems";
+import type { SourceRange, TableInfo } from "./port";
+
+/** Above this many cells a read is refused: Excel on the web caps a response at 5 MB. */
+export const MAX_READ_CELLS = 500_000;
+
+/** Values inside A1:Z4000 (104 000 cells) come with the first round trip. */
+export const FAST_WINDOW: RangeBox = { top: 0, left: 0, bottom: 3999, right: 25 };
+
+type Positioned = Pick<Excel.Range, "rowIndex" | "columnIndex" | "rowCount" | "columnCount">;
+
+export function boxOf(range: Positioned): RangeBox {
+  return {
+    top: range.rowIndex,
+    left: range.columnIndex,
+    bottom: range.rowIndex + range.rowCount - 1,
+    right: range.columnIndex + range.columnCount - 1,
+  };
+}
+
+export function contains(outer: RangeBox, inner: RangeBox): boolean {
+  return (
+    outer.top <= inner.top &&
+    outer.left <= inner.left &&
+    outer.bottom >= inner.bottom &&
+    outer.right >= inner.right
+  );
+}
+
+function cellCount(box: RangeBox): number {
+  return (box.bottom - box.top + 1) * (box.right - box.left + 1);
+}
+
+function boxRef(sheet: string, box: RangeBox): string {
+  return `${quoteSheetName(sheet)}!${rangeAddress(box)}`;
+}
+
+/** Excel gives "" for a blank cell and error values as text ("#DIV/0!"); core expects null for blank. */
+export function toCellValue(value: unknown): CellValue {
+  if (typeof value === "number" || typeof value === "boolean") return value;
+  if (typeof value === "string") return value === "" ? null : value;
+  return null;
+}
+
+/** Proxies queued for reading a range; nothing is transferred until the caller syncs. */
+export interface QueuedRead {
+  range: Excel.Range;
+  used: Excel.Range;
+  windowed: Excel.Range;
+}
+
+export function queueRangeRead(range: Excel.Range): QueuedRead {
+  range.load("rowIndex, columnIndex, rowCount, columnCount");
+  const used = range.getUsedRangeOrNullObject(true);
+  used.load("rowIndex, columnIndex, rowCount, columnCount");
+  const windowed = range.getIntersectionOrNullObject(rangeAddress(FAST_WINDOW));
+  windowed.load("rowIndex, columnIndex, rowCount, columnCount, values");
+  return { range, used, windowed };
+}
+
+/** After the caller's sync: the grid, or a refusal; one more sync only outside the window. */
+export async function completeRangeRead(
+  context: Excel.RequestContext,
+  read: QueuedRead,
+  sheet: string
+): Promise<Grid> {
+  if (read.used.isNullObject) {
+    throw new InputError([
+      { code: "EMPTY_RANGE", params: { range: boxRef(sheet, boxOf(read.range)) } },
+    ]);
+  }
+  const usedBox = boxOf(read.used);
+  const cells = cellCount(usedBox);
+  if (cells > MAX_READ_CELLS) {
+    throw new InputError([
+      {
+        code: "RANGE_TOO_LARGE",
+        params: {
+          range: boxRef(sheet, usedBox),
+          cells: String(cells),
+          max: String(MAX_READ_CELLS),
+        },
+      },
+    ]);
+  }
+  if (!read.windowed.isNullObject && contains(boxOf(read.windowed), usedBox)) {
+    const windowBox = boxOf(read.windowed);
+    const values = read.windowed.values
+      .slice(usedBox.top - windowBox.top, usedBox.bottom - windowBox.top + 1)
+      .map((row) => row.slice(usedBox.left - windowBox.left, usedBox.right - windowBox.left + 1));
+    return toGrid(sheet, usedBox, values);
+  }
+  const used = read.used;
+  used.load("values");
+  await context.sync();
+  return toGrid(sheet, usedBox, used.values);
+}
+
+function toGrid(sheet: string, box: RangeBox, values: unknown[][]): Grid {
+  return { sheet, top: box.top, left: box.left, values: values.map((row) => row.map(toCellValue)) };
+}
+
+function source(grid: Grid, tableName?: string): SourceRange {
+  return tableName === undefined
+    ? { grid, address: gridRangeRef(grid) }
+    : { grid, address: gridRangeRef(grid), tableName };
+}
+
+function supportsSurroundingRegion(): boolean {
+  return Office.context.requirements.isSetSupported("ExcelApi", "1.7");
+}
+
+/**
+ * The selection; a single selected cell stands for the Excel table it is in, else its
+ * surrounding region (ExcelApi 1.7), else the sheet's used range.
+ * Round trips: 1 for a block selection inside the window, 2 for a single cell, 3 for a single
+ * cell on a sheet with tables (their positions are needed to find the one holding the cell).
+ */
+export async function readSelection(context: Excel.RequestContext): Promise<SourceRange> {
+  const selection = context.workbook.getSelectedRange();
+  selection.load("rowIndex, columnIndex, rowCount, columnCount");
+  // The selection is always on the active sheet.
+  const sheet = context.workbook.worksheets.getActiveWorksheet();
+  sheet.load("name");
+  const selectionRead = queueRangeRead(selection);
+  const first = selection.getCell(0, 0);
+  const around = supportsSurroundingRegion()
+    ? first.getSurroundingRegion()
+    : sheet.getUsedRange(true);
+  const tables = context.workbook.worksheets.getActiveWorksheet().tables;
+  tables.load("items/name");
+  await context.sync();
+
+  if (selection.rowCount * selection.columnCount > 1) {
+    return source(await completeRangeRead(context, selectionRead, sheet.name));
+  }
+  const cell = boxOf(selection);
+  const candidates = tables.items.map((table) => {
+    const range = table.getRange();
+    range.load("rowIndex, columnIndex, rowCount, columnCount");
+    return { name: table.name, range };
+  });
+  if (candidates.length > 0) await context.sync();
+  const holder = candidates.find((candidate) => contains(boxOf(candidate.range), cell));
+  const targetRead = queueRangeRead(holder ? holder.range : around);
+  await context.sync();
+  return source(await completeRangeRead(context, targetRead, sheet.name), holder?.name);
+}
+
+/** The whole table `name` (header row included); one round trip for a normal table. */
+export async function readTable(context: Excel.RequestContext, name: string): Promise<SourceRange> {
+  const sheet = context.workbook.tables.getItem(name).worksheet;
+  sheet.load("name");
+  const read = queueRangeRead(context.workbook.tables.getItem(name).getRange());
+  await context.sync();
+  return source(await completeRangeRead(context, read, sheet.name), name);
+}
+
+/** Every Excel table in the workbook with its sheet and address; two round trips. */
+export async function listTables(context: Excel.RequestContext): Promise<TableInfo[]> {
+  const tables = context.workbook.tables;
+  tables.load("items/name");
+  await context.sync();
+  const queued = tables.items.map((table) => {
+    const sheet = context.workbook.tables.getItem(table.name).worksheet;
+    sheet.load("name");
+    const range = table.getRange();
+    range.load("rowIndex, columnIndex, rowCount, columnCount");
+    return { name: table.name, sheet, range };
+  });
+  await context.sync();
+  return queued.map(({ name, sheet, range }) => ({
+    name,
+    sheet: sheet.name,
+    address: boxRef(sheet.name, boxOf(range)),
+  }));
+}

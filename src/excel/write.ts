@@ -1,0 +1,125 @@
+/**
+ * Writing a SheetModel to the sheet this add-in owns, in two round trips: one to look up the
+ * sheets and the owner mark, one to write. The owner mark is a workbook-level defined name
+ * pointing at A1 of our sheet; it follows renames. A sheet the name does not point at is
+ * never cleared, renamed or written: the output then goes to a new sheet with a free name.
+ */
+/* global Excel, Office */
+import { parseReference, quoteSheetName, rangeAddress } from "../core/grid";
+import type { OutputJob } from "../core/jobs";
+import { freeSheetName, ownerMarkName } from "../core/ownership";
+import { type SheetCell, type SheetModel, type StyleBlock, asTypedText } from "../core/sheet-model";
+import type { WrittenOutput } from "./port";
+
+/**
+ * Excel stores a column width in characters of the default font's widest digit (7 px for
+ * Calibri 11) plus 5 px of padding; Office.js sets it in points (0.75 pt per px).
+ */
+export function columnWidthPoints(characters: number): number {
+  return Math.round((characters * 7 + 5) * 0.75 * 100) / 100;
+}
+
+/** What `range.formulas` gets for a cell: numbers stay numbers, text stays text. */
+export function formulaInput(cell: SheetCell): string | number {
+  if (cell.formula !== undefined) return `=${cell.formula}`;
+  if (cell.value === null) return "";
+  if (typeof cell.value === "number") return cell.value;
+  return asTypedText(cell.value);
+}
+
+/**
+ * The sheet the owner mark points at, or null. `value` of a range name is its address,
+ * e.g. "Fördelning!$A$1" or "'Min flik'!$A$1"; "#REF!" once the sheet was deleted.
+ */
+export function ownedSheetName(markValue: unknown, sheetNames: readonly string[]): string | null {
+  if (typeof markValue !== "string") return null;
+  let reference: { sheet: string | null };
+  try {
+    reference = parseReference(markValue.replace(/^=/, ""));
+  } catch {
+    return null;
+  }
+  const sheet = reference.sheet;
+  return sheet !== null && sheetNames.includes(sheet) ? sheet : null;
+}
+
+function applyStyle(sheet: Excel.Worksheet, block: StyleBlock): void {
+  const address = rangeAddress(block);
+  const format = sheet.getRange(address).format;
+  if (block.bold !== undefined) format.font.bold = block.bold;
+  if (block.italic !== undefined) format.font.italic = block.italic;
+  if (block.fontSize !== undefined) format.font.size = block.fontSize;
+  if (block.horizontalAlignment !== undefined)
+    format.horizontalAlignment = block.horizontalAlignment;
+  if (block.wrapText !== undefined) format.wrapText = block.wrapText;
+  if (block.numberFormat !== undefined) {
+    const numberFormat = block.numberFormat;
+    const columns = block.right - block.left + 1;
+    sheet.getRange(address).numberFormat = Array.from(
+      { length: block.bottom - block.top + 1 },
+      () => Array.from({ length: columns }, () => numberFormat)
+    );
+  }
+  if (block.borderTop) thinBorder(format.borders.getItem("EdgeTop"));
+  if (block.borderBottom) thinBorder(format.borders.getItem("EdgeBottom"));
+}
+
+function thinBorder(border: Excel.RangeBorder): void {
+  border.style = "Continuous";
+  border.weight = "Thin";
+}
+
+export async function writeOutput(
+  context: Excel.RequestContext,
+  job: OutputJob,
+  model: SheetModel
+): Promise<Omit<WrittenOutput, "syncs">> {
+  const workbook = context.workbook;
+  const markName = ownerMarkName(job);
+  const mark = workbook.names.getItemOrNullObject(markName);
+  mark.load("value");
+  const sheets = workbook.worksheets;
+  sheets.load("items/name");
+  await context.sync();
+
+  const sheetNames = sheets.items.map((sheet) => sheet.name);
+  const owned = mark.isNullObject ? null : ownedSheetName(mark.value, sheetNames);
+  if (Office.context.requirements.isSetSupported("ExcelApi", "1.9")) {
+    context.application.suspendScreenUpdatingUntilNextSync();
+  }
+  context.application.suspendApiCalculationUntilNextSync();
+
+  let sheet: Excel.Worksheet;
+  if (owned !== null) {
+    sheet = sheets.getItem(owned);
+    // Clears contents and formats; column widths are set again below.
+    sheet.getRange().clear("All");
+  } else {
+    // A stale mark (its sheet deleted) is replaced; it points at nothing of the user's.
+    if (!mark.isNullObject) mark.delete();
+    sheet = sheets.add(freeSheetName(model.name, sheetNames));
+    workbook.names.add(markName, sheet.getRange("A1"));
+  }
+
+  const rows = model.cells.length;
+  const columns = rows === 0 ? 0 : model.cells[0].length;
+  if (rows > 0 && columns > 0) {
+    sheet.getRange(
+      rangeAddress({ top: 0, left: 0, bottom: rows - 1, right: columns - 1 })
+    ).formulas = model.cells.map((row) => row.map(formulaInput));
+  }
+  model.styles.forEach((block) => applyStyle(sheet, block));
+  model.columnWidths.forEach((width, column) => {
+    sheet.getRange(
+      rangeAddress({ top: 0, left: column, bottom: 0, right: column })
+    ).format.columnWidth = columnWidthPoints(width);
+  });
+  sheet.activate();
+  sheet.load("name");
+  await context.sync();
+
+  return {
+    sheetName: sheet.name,
+    tableAddress: `${quoteSheetName(sheet.name)}!${rangeAddress(model.table)}`,
+  };
+}

@@ -20,7 +20,6 @@ export interface TableInfo {
   address: string;
 }
 
-
 export interface WrittenOutput {
   sheetName: string;
   /** The copyable table on the output sheet, e.g. "'Fördelning'!A3:D16". */

@@ -46,12 +46,22 @@ async function getHttpsOptions() {
 
 const nodeBuiltins = new Set(builtinModules.flatMap((name) => [name, `node:${name}`]));
 
-/** Fails the build when any module asks for a Node built-in (or an npm shim of one). */
+/**
+ * The dev server's own client (live reload, HMR) uses the npm "events" shim; it is only
+ * in `webpack serve` bundles, never in a build.
+ */
+const DEV_SERVER_RUNTIME =
+  /[\\/]node_modules[\\/](webpack[\\/]hot|webpack-dev-server[\\/]client)[\\/]/;
+
+/** Fails the build when any bundled module asks for a Node built-in (or an npm shim of one). */
 class NoNodeBuiltinsPlugin {
   apply(compiler) {
     compiler.hooks.compilation.tap("NoNodeBuiltinsPlugin", (compilation) => {
       compilation.hooks.finishModules.tap("NoNodeBuiltinsPlugin", (modules) => {
         for (const module of modules) {
+          if (module.resource && DEV_SERVER_RUNTIME.test(module.resource)) {
+            continue;
+          }
           const requests = new Set(
             (module.dependencies || [])
               .map((dependency) => dependency.request)

@@ -5,7 +5,7 @@
  */
 import type { AllocationResult, AllocationRow } from "./allocation";
 import { cellAddress } from "./grid";
-import { type Decimal, formatNumber, sum } from "./money";
+import { Decimal, formatNumber, sum } from "./money";
 import type { Lang } from "./problems";
 import { type SheetCell, type SheetModel, type StyleBlock, rectangular } from "./sheet-model";
 
@@ -39,7 +39,7 @@ const TEXT = {
     method: "Metod",
     methodText: "Största rest (Hamilton), avrundat till hela enheter",
     tie: "Vid lika rest",
-    tieText: "större nyckel först, sedan namn i bokstavsordning",
+    tieText: "större nyckel först, sedan namn i Unicode-teckenordning",
     source: "Nyckel från",
     date: "Datum",
     check: "Kontroll: summa minus belopp att fördela",
@@ -66,7 +66,7 @@ const TEXT = {
     method: "Method",
     methodText: "Largest remainder (Hamilton), in whole units",
     tie: "Equal remainders",
-    tieText: "larger key first, then name in alphabetical order",
+    tieText: "larger key first, then name in Unicode character order",
     source: "Key from",
     date: "Date",
     check: "Check: total minus amount to allocate",
@@ -97,7 +97,7 @@ function roundingNote(row: AllocationRow, result: AllocationResult, lang: Lang):
   const t = TEXT[lang];
   if (!row.interested) return t.notInterested;
   if (row.rank === null) return t.exact;
-  const rest = formatNumber(row.remainderFraction.toDecimalPlaces(4), lang);
+  const rest = formatNumber(row.remainderFraction.toDecimalPlaces(4, Decimal.ROUND_DOWN), lang);
   return row.extraUnit
     ? t.extra(rest, row.rank, result.extraUnits, formatNumber(result.unit, lang))
     : t.noExtra(rest, row.rank, result.extraUnits);

@@ -10,13 +10,28 @@ export function ownerMarkName(job: OutputJob): string {
   return `Statsbidrag_${job}`;
 }
 
-/** Excel's limits on sheet names: 31 characters, none of : \ / ? * [ ], not starting/ending with '. */
+const MAX_SHEET_NAME = 31;
+const FALLBACK_NAME = "Statsbidrag";
+
+/** Trims what Excel refuses at the ends of a sheet name: spaces and apostrophes. */
+function trimEnds(name: string): string {
+  return name.replace(/^[\s']+|[\s']+$/g, "");
+}
+
+/** Cuts to `length` UTF-16 units without splitting a surrogate pair (an emoji). */
+function cut(name: string, length: number): string {
+  const head = name.slice(0, length);
+  return /[\ud800-\udbff]$/.test(head) ? head.slice(0, -1) : head;
+}
+
+/**
+ * Excel's rules for sheet names: 31 characters, none of : \ / ? * [ ], not starting or
+ * ending with an apostrophe, and not the reserved name "History".
+ */
 export function sanitiseSheetName(name: string): string {
-  const cleaned = name
-    .replace(/[:\\/?*[\]]/g, " ")
-    .replace(/^'+|'+$/g, "")
-    .trim();
-  return (cleaned || "Statsbidrag").slice(0, 31);
+  const cleaned = trimEnds(cut(trimEnds(name.replace(/[:\\/?*[\]]/g, " ")), MAX_SHEET_NAME));
+  if (cleaned === "" || cleaned.toLowerCase() === "history") return FALLBACK_NAME;
+  return cleaned;
 }
 
 /**
@@ -29,7 +44,7 @@ export function freeSheetName(desired: string, existing: readonly string[]): str
   if (!taken.has(base.toLocaleLowerCase("sv"))) return base;
   for (let n = 2; ; n++) {
     const suffix = ` (${n})`;
-    const candidate = base.slice(0, 31 - suffix.length) + suffix;
+    const candidate = trimEnds(cut(base, MAX_SHEET_NAME - suffix.length)) + suffix;
     if (!taken.has(candidate.toLocaleLowerCase("sv"))) return candidate;
   }
 }

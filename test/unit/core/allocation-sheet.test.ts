@@ -163,7 +163,8 @@ describe("rounding to 1 000 kr: the unallocated row and the explanations", () =>
     notes.forEach((note, i) => {
       const floor = quotas[i].floor().toNumber() * 1000;
       const rank = byFraction.findIndex((e) => e.i === i) + 1;
-      const rest = byFraction[rank - 1].f.toDecimalPlaces(4).toString().replace(".", ",");
+      // Cut, not rounded: a remainder of 0.99996 must not read "1".
+      const rest = byFraction[rank - 1].f.toDecimalPlaces(4, Decimal.ROUND_DOWN).toString().replace(".", ",");
       if (extra.has(i)) {
         expect(amounts[i]).toBe(floor + 1000);
         expect(note).toBe(`+1\u00a0000 kr: resten ${rest} är nr ${rank} av 7 utdelade extra enheter.`);
@@ -172,9 +173,10 @@ describe("rounding to 1 000 kr: the unallocated row and the explanations", () =>
         expect(note).toBe(`Avrundad nedåt: resten ${rest} är nr ${rank}; bara 7 extra enheter fanns.`);
       }
     });
-    // Enskede-Årsta-Vantör: 477 017 in the paper, quota 476.991 thousands -> 476 000 + the first extra 1 000.
+    // Enskede-Årsta-Vantör: 477 017 in the paper, quota 476.99125… thousands -> 476 000 + the first
+    // extra 1 000; the remainder is cut, not rounded, to four decimals.
     expect(amounts[1]).toBe(477_000);
-    expect(notes[1]).toBe("+1\u00a0000 kr: resten 0,9913 är nr 1 av 7 utdelade extra enheter.");
+    expect(notes[1]).toBe("+1\u00a0000 kr: resten 0,9912 är nr 1 av 7 utdelade extra enheter.");
   });
 });
 

@@ -84,3 +84,27 @@ test("the owner mark is a valid defined name per job", () => {
   expect(ownerMarkName("allocation")).toBe("Statsbidrag_allocation");
   expect(ownerMarkName("allocation")).toMatch(/^[A-Za-z_][A-Za-z0-9_.]*$/);
 });
+
+describe("sheet names Excel would refuse are repaired", () => {
+  test.each([
+    ["'Fördelning' ", "Fördelning"],
+    ["  'x'  ", "x"],
+    ["History", "Statsbidrag"],
+    ["history", "Statsbidrag"],
+    ["'''", "Statsbidrag"],
+  ])("%j -> %j", (input, expected) => {
+    expect(sanitiseSheetName(input)).toBe(expected);
+  });
+
+  test("cutting to 31 characters never ends on an apostrophe or half an emoji", () => {
+    expect(sanitiseSheetName(`${"a".repeat(30)}'b`)).toBe("a".repeat(30));
+    const emoji = sanitiseSheetName(`${"a".repeat(30)}\u{1F4B0}`);
+    expect(emoji).toBe("a".repeat(30));
+  });
+
+  test("a numbered free name has no double space when the cut ends on a space", () => {
+    // 31 - " (2)".length = 27 characters are kept: 26 letters and a space.
+    const base = `${"a".repeat(26)} bcd`;
+    expect(freeSheetName(base, [base])).toBe(`${"a".repeat(26)} (2)`);
+  });
+});

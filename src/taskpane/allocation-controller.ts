@@ -241,7 +241,10 @@ export class AllocationController {
     this.recompute();
     const { run, source, columns } = this.state;
     if (!run || !source || !columns || this.state.issues.length > 0) {
-      this.setStatus({ kind: "error", text: this.texts.problemsHeading });
+      this.setStatus({
+        kind: "error",
+        text: this.texts.notWritten(Math.max(1, this.state.issues.length)),
+      });
       return;
     }
     const model = allocationSheet(run.result, {
@@ -490,7 +493,7 @@ export class AllocationController {
       if (error instanceof InputError) {
         this.sourceIssues = error.problems.map((p) => this.issueOf(p));
         this.state.issues = [...this.sourceIssues];
-        this.state.status = { kind: "error", text: this.texts.problemsHeading };
+        this.state.status = { kind: "error", text: this.texts.notRead };
       } else {
         this.log("Excel call failed", error);
         this.state.status = { kind: "error", text: this.texts.excelFailed(errorText(error)) };

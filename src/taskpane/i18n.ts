@@ -52,6 +52,8 @@ export interface PaneTexts {
   previewNotInterested: string;
   previewUnallocated: string;
   problemsHeading: string;
+  notWritten: (count: number) => string;
+  notRead: string;
   goToCell: (cell: string) => string;
   writeTable: string;
   selectForCopy: string;
@@ -117,6 +119,11 @@ const SV: PaneTexts = {
   previewNotInterested: "ej intresserad",
   previewUnallocated: "Ej fördelat (under en enhet)",
   problemsHeading: "Rätta detta först – inget skrivs förrän allt stämmer:",
+  notRead: "Mottagarna kunde inte läsas. Se felet ovan.",
+  notWritten: (count) =>
+    count === 1
+      ? "Inget skrevs. Rätta felet ovan först."
+      : `Inget skrevs. Rätta de ${count} felen ovan först.`,
   goToCell: (cell) => `Gå till ${cell}`,
   writeTable: "Skriv tabell",
   selectForCopy: "Markera tabellen för kopiering",
@@ -184,6 +191,11 @@ const EN: PaneTexts = {
   previewNotInterested: "not interested",
   previewUnallocated: "Not allocated (under one unit)",
   problemsHeading: "Fix these first – nothing is written until all is well:",
+  notRead: "The recipients could not be read. See the problem above.",
+  notWritten: (count) =>
+    count === 1
+      ? "Nothing was written. Fix the problem above first."
+      : `Nothing was written. Fix the ${count} problems above first.`,
   goToCell: (cell) => `Go to ${cell}`,
   writeTable: "Write table",
   selectForCopy: "Select table for copying",

@@ -453,7 +453,7 @@ export class AllocationView {
           jump.title = this.texts.goToCell(cell);
           jump.setAttribute("aria-label", this.texts.goToCell(cell));
           jump.addEventListener("click", () => void this.controller.goTo(cell));
-          item.append(jump);
+          item.append(jump, " ");
         }
         item.append(element("span", undefined, issue.message));
         return item;

@@ -1,0 +1,344 @@
+/**
+ * The pane in a real browser: the production bundle served from 127.0.0.1, opened in Debian's
+ * Chromium, with Office.js replaced by an in-page double of Excel (office-double.js). Walks
+ * the Fördela flow a finance officer takes on the Stockholm table and checks what reaches the
+ * workbook, how many round trips it took, that the user's own sheets are untouched, and that
+ * nothing left the machine.
+ */
+import { execFileSync } from "child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "fs";
+import { type Server, createServer } from "http";
+import type { AddressInfo } from "net";
+import { tmpdir } from "os";
+import { extname, join, normalize, resolve } from "path";
+import { type BrowserContext, type Page, chromium } from "playwright-core";
+
+const ROOT = resolve(__dirname, "../../..");
+const ARTIFACTS = join(ROOT, "test-artifacts");
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+const FLAGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+const NBSP = "\u00a0";
+
+const STOCKHOLM: [string, number][] = [
+  ["Bromma", 459491],
+  ["Enskede-Årsta-Vantör", 477017],
+  ["Farsta", 355411],
+  ["Hägersten-Älvsjö", 646853],
+  ["Hässelby-Vällingby", 408609],
+  ["Järva", 418751],
+  ["Kungsholmen", 457704],
+  ["Norra innerstaden", 1059660],
+  ["Skarpnäck", 249453],
+  ["Skärholmen", 190481],
+  ["Södermalm", 945876],
+];
+const POT = 6069306;
+
+/** Blad1: the table as in the Stockholm paper (interest marks, key = the proposed amounts). */
+function stockholmSheet(): (string | number)[][] {
+  return [
+    ["Stadsdelsförvaltning", "Beställarenhet", "Förebyggande enhet", "Förslag på fördelning"],
+    ...STOCKHOLM.map(([name, key]): (string | number)[] => [name, name === "Norra innerstaden" ? "-" : "X", "X", key]),
+  ];
+}
+
+/** A sheet the user made and named "Fördelning" before the add-in ever ran. */
+const USERS_OWN_SHEET = [["Min egen anteckning"], ["Bromma", 100], ["=Inte en formel", "'0180"]];
+
+interface DoubleConfig {
+  displayLanguage: string;
+  sheets: { name: string; cells: (string | number | null)[][] }[];
+  activeSheet: string;
+  selection: string;
+}
+
+interface RunRecord {
+  syncs: number;
+  requestBytes: number[];
+  responseBytes: number[];
+}
+
+/** What office-double.js exposes to the test. */
+interface OfficeDouble {
+  runs: RunRecord[];
+  sheetNames(): string[];
+  snapshot(name: string): string | null;
+  read(name: string): { values: (string | number | boolean)[][]; formulas: (string | number | boolean)[][] };
+  selection(): string;
+  select(address: string): void;
+  setCell(sheet: string, address: string, value: string | number): void;
+  names(): { name: string; sheet: string | null }[];
+  settings(): Record<string, unknown>;
+}
+
+declare global {
+  interface Window {
+    __officeDouble: OfficeDouble;
+  }
+}
+
+function kronor(value: number): string {
+  return String(value).replace(/\B(?=(\d{3})+(?!\d))/g, NBSP);
+}
+
+let buildDir = "";
+let userDataDir = "";
+let server: Server;
+let origin = "";
+let context: BrowserContext;
+const doubleSource = readFileSync(join(__dirname, "office-double.js"), "utf8");
+
+const CONTENT_TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".png": "image/png",
+  ".xml": "application/xml",
+};
+
+beforeAll(async () => {
+  buildDir = mkdtempSync(join(tmpdir(), "statsbidrag-pane-"));
+  execFileSync(
+    process.execPath,
+    [require.resolve("webpack-cli/bin/cli.js"), "--mode", "production", "--output-path", buildDir],
+    { cwd: ROOT, stdio: "pipe", timeout: 240_000 }
+  );
+  server = createServer((request, response) => {
+    const path = normalize(decodeURIComponent(new URL(request.url ?? "/", "http://x").pathname)).replace(/^[/\\]+/, "");
+    const file = join(buildDir, path);
+    if (!file.startsWith(buildDir) || !existsSync(file)) {
+      response.writeHead(404).end();
+      return;
+    }
+    response.writeHead(200, { "Content-Type": CONTENT_TYPES[extname(file)] ?? "application/octet-stream" });
+    response.end(readFileSync(file));
+  });
+  await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  userDataDir = mkdtempSync(join(tmpdir(), "statsbidrag-chromium-"));
+  context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: FLAGS,
+    viewport: { width: 350, height: 900 },
+  });
+  mkdirSync(ARTIFACTS, { recursive: true });
+}, 300_000);
+
+afterAll(async () => {
+  await context?.close();
+  await new Promise<void>((done) => (server ? server.close(() => done()) : done()));
+  for (const dir of [buildDir, userDataDir]) if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+interface OpenPane {
+  page: Page;
+  /** Every URL the page asked for, the intercepted Office.js included. */
+  requests: string[];
+  /** Console errors and page errors (a CSP violation shows up here). */
+  errors: string[];
+}
+
+async function openPane(config: Partial<DoubleConfig> = {}): Promise<OpenPane> {
+  const full: DoubleConfig = {
+    displayLanguage: "sv-SE",
+    sheets: [
+      { name: "Blad1", cells: stockholmSheet() },
+      { name: "Fördelning", cells: USERS_OWN_SHEET },
+    ],
+    activeSheet: "Blad1",
+    selection: "A1:D12",
+    ...config,
+  };
+  const page = await context.newPage();
+  const requests: string[] = [];
+  const errors: string[] = [];
+  page.on("request", (request) => requests.push(request.url()));
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push(message.text());
+  });
+  page.on("pageerror", (error) => errors.push(error.message));
+  await page.route(OFFICE_JS, (route) =>
+    route.fulfill({
+      status: 200,
+      contentType: "text/javascript; charset=utf-8",
+      body: `window.__officeDoubleConfig = ${JSON.stringify(full)};\n${doubleSource}`,
+    })
+  );
+  await page.goto(`${origin}/taskpane.html`);
+  await page.locator("#use-selection").waitFor();
+  // start() has listed the tables once Office is ready and the pane is not busy.
+  await page.waitForFunction(() => window.__officeDouble?.runs.length > 0 && document.querySelector("main")?.getAttribute("aria-busy") === "false");
+  return { page, requests, errors };
+}
+
+/** Runs `action` and returns the Excel.run records it caused. */
+async function runsDuring(page: Page, action: () => Promise<void>): Promise<RunRecord[]> {
+  const before = await page.evaluate(() => window.__officeDouble.runs.length);
+  await action();
+  await page.waitForFunction(() => document.querySelector("main")?.getAttribute("aria-busy") === "false");
+  return page.evaluate((from) => window.__officeDouble.runs.slice(from), before);
+}
+
+function expectOnlyLocalRequests(requests: string[]): void {
+  const left = requests.filter((url) => !url.startsWith(`${origin}/`) && url !== OFFICE_JS);
+  expect(left).toEqual([]);
+  expect(requests).toContain(OFFICE_JS);
+}
+
+const status = (page: Page) => page.locator("#status").innerText();
+const snapshot = (page: Page, sheet: string) => page.evaluate((name) => window.__officeDouble.snapshot(name), sheet);
+
+describe("the pane in Chromium with an Excel double", () => {
+  test("allocates the Stockholm grant from a selection, writes our own sheet, leaves the user's sheets alone", async () => {
+    const { page, requests, errors } = await openPane();
+    const blad1Before = await snapshot(page, "Blad1");
+    const usersSheetBefore = await snapshot(page, "Fördelning");
+
+    // Swedish by default; the later jobs are shown but not usable yet.
+    expect(await page.locator("html").getAttribute("lang")).toBe("sv");
+    await expect(page.locator("#tab-requisitions").getAttribute("aria-disabled")).resolves.toBe("true");
+    expect(await page.locator("#tab-requisitions").innerText()).toContain("kommer snart");
+
+    const readRuns = await runsDuring(page, () => page.getByRole("button", { name: "Använd markering" }).click());
+    expect(readRuns).toHaveLength(1);
+    expect(readRuns[0].syncs).toBeLessThanOrEqual(1);
+    expect(await status(page)).toBe("Läste Blad1!A1:D12: 11 mottagare.");
+    expect(await page.locator("#source-info").innerText()).toBe("Källa: Blad1!A1:D12");
+    expect(await page.locator("#header-info").innerText()).toContain("A1:D1");
+    expect(await page.locator("#header-info").innerText()).toContain("Förslag på fördelning");
+
+    // "Förslag på fördelning" is no key word core knows: the pane says so by the key column, and the user picks it.
+    expect(await page.locator("#error-keyColumn").innerText()).toContain("ingen nyckelkolumn");
+    expect(await page.getByLabel("Namnkolumn").inputValue()).toBe("0");
+    await page.getByLabel("Nyckelkolumn").selectOption({ label: "D: Förslag på fördelning" });
+    await expect(page.locator("#error-keyColumn").isHidden()).resolves.toBe(true);
+    expect(await page.getByRole("checkbox", { name: "B: Beställarenhet" }).isChecked()).toBe(true);
+    expect(await page.getByRole("checkbox", { name: "C: Förebyggande enhet" }).isChecked()).toBe(true);
+
+    await page.getByLabel("Belopp att fördela (kr)").fill("6 069 306");
+    await page.getByRole("button", { name: "Lägg till avsättning" }).click();
+    // The new reserve's name field has the focus, so the user can type straight on.
+    await page.keyboard.type("Äldreförvaltningen");
+    await page.getByLabel("Belopp för avsättning 1 (kr)").fill("400 000");
+
+    // The preview before writing: every district, the reserve, and a total equal to the pot.
+    const previewRows = await page.locator(".preview-table tbody tr").evaluateAll((rows) =>
+      rows.map((row) => Array.from(row.querySelectorAll("td")).map((td) => td.textContent ?? ""))
+    );
+    expect(previewRows.map((cells) => [cells[0], cells[2]])).toEqual([
+      ...STOCKHOLM.map(([name, amount]) => [name, kronor(amount)]),
+      ["Äldreförvaltningen (avsättning)", kronor(400000)],
+    ]);
+    expect(await page.locator(".preview-table tfoot td").last().innerText()).toBe(kronor(POT));
+    expect(await page.locator("#preview .hint").innerText()).toBe("Ingen avrundning behövdes.");
+    expect(await page.locator("#problems").isHidden()).toBe(true);
+    await page.screenshot({ path: join(ARTIFACTS, "pane-sv.png"), fullPage: true });
+
+    const writeRuns = await runsDuring(page, () => page.getByRole("button", { name: "Skriv tabell" }).click());
+    expect(writeRuns).toHaveLength(1);
+    expect(writeRuns[0].syncs).toBeLessThanOrEqual(2);
+    expect(Math.max(...writeRuns[0].requestBytes)).toBeLessThan(100_000);
+    expect(await status(page)).toBe("Tabellen skrevs till bladet 'Fördelning (2)' ('Fördelning (2)'!A3:D16).");
+
+    // The user's "Fördelning" is not ours: the output went to a new sheet, and nothing else changed.
+    expect(await page.evaluate(() => window.__officeDouble.sheetNames())).toEqual(["Blad1", "Fördelning", "Fördelning (2)"]);
+    expect(await snapshot(page, "Blad1")).toBe(blad1Before);
+    expect(await snapshot(page, "Fördelning")).toBe(usersSheetBefore);
+
+    const written = await page.evaluate(() => window.__officeDouble.read("Fördelning (2)"));
+    expect(written.values[2].slice(0, 4)).toEqual(["Stadsdelsförvaltning", "Förslag på fördelning", "Andel", "Belopp (kr)"]);
+    expect(written.values.slice(3, 14).map((row) => [row[0], row[3]])).toEqual(STOCKHOLM);
+    expect(written.values[14].slice(0, 4)).toEqual(["Äldreförvaltningen", "", "", 400000]);
+    expect(written.values[15][0]).toBe("Summa");
+    expect(written.formulas[15][3]).toBe("=SUM(D4:D15)");
+    expect(written.values[15][3]).toBe(POT);
+    const amounts = written.values.slice(3, 15).map((row) => row[3] as number);
+    expect(amounts.reduce((a, b) => a + b, 0)).toBe(POT);
+    expect(await page.evaluate(() => window.__officeDouble.names())).toEqual([{ name: "Statsbidrag_allocation", sheet: "Fördelning (2)" }]);
+    expect(await page.evaluate(() => window.__officeDouble.settings())).toMatchObject({
+      "statsbidrag.allocation": { sourceAddress: "Blad1!A1:D12", keyHeader: "Förslag på fördelning", total: "6 069 306" },
+    });
+
+    // Re-running (rounded to 1 000 kr this time) replaces our sheet only.
+    await page.getByLabel("Avrunda till").selectOption("1000");
+    const rerunRuns = await runsDuring(page, () => page.getByRole("button", { name: "Skriv tabell" }).click());
+    expect(rerunRuns[0].syncs).toBeLessThanOrEqual(2);
+    expect(await page.evaluate(() => window.__officeDouble.sheetNames())).toEqual(["Blad1", "Fördelning", "Fördelning (2)"]);
+    const rewritten = await page.evaluate(() => window.__officeDouble.read("Fördelning (2)"));
+    const rounded = rewritten.values.slice(3, 14).map((row) => row[3] as number);
+    expect(rounded.every((amount) => amount % 1000 === 0)).toBe(true);
+    // 306 kr is less than one unit: shown on its own row, and the SUM total is still the pot.
+    expect(rewritten.values[15].slice(0, 4)).toEqual(["Ej fördelat (mindre än en avrundningsenhet)", "", "", 306]);
+    expect(rewritten.values[16][0]).toBe("Summa");
+    expect(rewritten.formulas[16][3]).toBe("=SUM(D4:D16)");
+    expect(rewritten.values[16][3]).toBe(POT);
+    expect(await snapshot(page, "Blad1")).toBe(blad1Before);
+    expect(await snapshot(page, "Fördelning")).toBe(usersSheetBefore);
+
+    await page.getByRole("button", { name: "Markera tabellen för kopiering" }).click();
+    await page.waitForFunction(() => window.__officeDouble.selection() === "'Fördelning (2)'!A3:D17");
+    expect(await status(page)).toContain("Ctrl+C");
+
+    expect(errors).toEqual([]);
+    expectOnlyLocalRequests(requests);
+    await page.close();
+  });
+
+  test("an invalid key names its cell, writes nothing, and the cell is a button that selects it", async () => {
+    const { page, requests, errors } = await openPane();
+    await page.evaluate(() => window.__officeDouble.setCell("Blad1", "D4", "tolv"));
+    const blad1Before = await snapshot(page, "Blad1");
+    await page.getByRole("button", { name: "Använd markering" }).click();
+    await page.getByLabel("Nyckelkolumn").selectOption({ label: "D: Förslag på fördelning" });
+    await page.getByLabel("Belopp att fördela (kr)").fill("6 069 306");
+
+    const problem = page.locator("#problem-list li");
+    await expect(problem.count()).resolves.toBe(1);
+    expect(await problem.innerText()).toBe("Blad1!D4 'tolv' är inte ett tal.");
+
+    const writeRuns = await runsDuring(page, () => page.getByRole("button", { name: "Skriv tabell" }).click());
+    expect(writeRuns).toEqual([]);
+    expect(await status(page)).toBe("Inget skrevs. Rätta felet ovan först.");
+    expect(await page.evaluate(() => window.__officeDouble.sheetNames())).toEqual(["Blad1", "Fördelning"]);
+    expect(await snapshot(page, "Blad1")).toBe(blad1Before);
+    expect(await page.evaluate(() => window.__officeDouble.settings())).toEqual({});
+    await page.screenshot({ path: join(ARTIFACTS, "pane-sv-error.png"), fullPage: true });
+
+    await page.getByRole("button", { name: "Gå till Blad1!D4" }).click();
+    await page.waitForFunction(() => window.__officeDouble.selection() === "Blad1!D4");
+    expect(errors).toEqual([]);
+    expectOnlyLocalRequests(requests);
+    await page.close();
+  });
+
+  test("speaks English when Office does", async () => {
+    const { page, requests, errors } = await openPane({ displayLanguage: "en-US" });
+    expect(await page.locator("html").getAttribute("lang")).toBe("en");
+    expect(await page.getByRole("tab", { name: /Allocate/ }).getAttribute("aria-selected")).toBe("true");
+    expect(await page.locator("#tab-report").innerText()).toContain("coming soon");
+    await page.getByRole("button", { name: "Use selection" }).click();
+    await page.waitForFunction(() => document.querySelector("#status")?.textContent?.startsWith("Read "));
+    expect(await status(page)).toBe("Read Blad1!A1:D12: 11 recipients.");
+    expect(await page.locator("#error-keyColumn").innerText()).toContain("has no key column");
+    await page.getByLabel("Key column").selectOption("3");
+    await page.getByLabel("Amount to allocate (SEK)").fill("6069306");
+    expect(await page.locator(".preview-table tfoot td").last().innerText()).toBe("6,069,306");
+    await page.getByRole("button", { name: "Write table" }).click();
+    await page.waitForFunction(() => window.__officeDouble.sheetNames().includes("Allocation"));
+    expect(await status(page)).toBe("The table was written to the sheet Allocation (Allocation!A3:D15).");
+    await page.screenshot({ path: join(ARTIFACTS, "pane-en.png"), fullPage: true });
+    expect(errors).toEqual([]);
+    expectOnlyLocalRequests(requests);
+    await page.close();
+  });
+});

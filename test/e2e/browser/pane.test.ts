@@ -56,6 +56,7 @@ const USERS_OWN_SHEET = [["Min egen anteckning"], ["Bromma", 100], ["=Inte en fo
 
 interface DoubleConfig {
   displayLanguage: string;
+  officeTheme?: { bodyBackgroundColor: string; bodyForegroundColor: string; isDarkTheme: boolean };
   sheets: { name: string; cells: (string | number | null)[][] }[];
   activeSheet: string;
   selection: string;
@@ -322,11 +323,21 @@ describe("the pane in Chromium with an Excel double", () => {
   });
 
   test("speaks English when Office does", async () => {
-    const { page, requests, errors } = await openPane({ displayLanguage: "en-US" });
+    const { page, requests, errors } = await openPane({
+      displayLanguage: "en-US",
+      officeTheme: { bodyBackgroundColor: "#fffff0", bodyForegroundColor: "#101010", isDarkTheme: false },
+    });
     expect(await page.locator("html").getAttribute("lang")).toBe("en");
+    // Office's theme colours replace the Fluent 2 light defaults.
+    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe("rgb(255, 255, 240)");
     expect(await page.getByRole("tab", { name: /Allocate/ }).getAttribute("aria-selected")).toBe("true");
     expect(await page.locator("#tab-report").innerText()).toContain("coming soon");
-    await page.getByRole("button", { name: "Use selection" }).click();
+    // By keyboard: the selected tab first, then Use selection, activated with Enter.
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("tab-allocate");
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("use-selection");
+    await page.keyboard.press("Enter");
     await page.waitForFunction(() => document.querySelector("#status")?.textContent?.startsWith("Read "));
     expect(await status(page)).toBe("Read Blad1!A1:D12: 11 recipients.");
     expect(await page.locator("#error-keyColumn").innerText()).toContain("has no key column");

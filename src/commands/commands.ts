@@ -1,5 +1,3 @@
-/* global Office */
-
 /*
  * Ribbon commands (the manifest's FunctionFile). The "Statsbidrag" button on the Home tab
  * opens the pane declaratively (ShowTaskpane); this file only registers actions that an

@@ -3,7 +3,6 @@
  * as the job allows, counted so tests and logs can watch the budget. Office failures become
  * `OfficeCallError`s; input problems stay `InputError`s.
  */
-/* global Excel */
 import { parseReference, rangeAddress } from "../core/grid";
 import type { OutputJob } from "../core/jobs";
 import type { SheetModel } from "../core/sheet-model";

@@ -4,7 +4,6 @@
  * same batch, so the size guard runs before anything large is transferred; only a block that
  * lies outside the window costs a second round trip.
  */
-/* global Excel, Office */
 import {
   type CellValue,
   type Grid,

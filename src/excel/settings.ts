@@ -1,4 +1,3 @@
-/* global Office */
 /** Last-run settings kept in the workbook (Office document settings), and the UI language. */
 
 export function loadSetting<T>(key: string): T | null {

@@ -4,7 +4,6 @@
  * pointing at A1 of our sheet; it follows renames. A sheet the name does not point at is
  * never cleared, renamed or written: the output then goes to a new sheet with a free name.
  */
-/* global Excel, Office */
 import { parseReference, quoteSheetName, rangeAddress } from "../core/grid";
 import type { OutputJob } from "../core/jobs";
 import { freeSheetName, ownerMarkName } from "../core/ownership";

@@ -1,4 +1,3 @@
-/* global Office, navigator, ClipboardItem, Blob, console */
 /**
  * The pane's entry: waits for Office once, checks that the host is Excel, and hands the
  * Office.js port to the Fördela step. Everything else lives in modules without side effects.

@@ -1,4 +1,3 @@
-/* global document, HTMLElement */
 /**
  * Follows Office's theme: Office's own body and control colours where the host gives them
  * (desktop Excel), else the Fluent 2 light tokens from taskpane.css stay. Set through the

@@ -1,4 +1,3 @@
-/* global document, HTMLElement, HTMLElementTagNameMap, HTMLButtonElement, HTMLInputElement, HTMLSelectElement, HTMLProgressElement, HTMLParagraphElement */
 /**
  * Binds the pane's HTML to the controller and renders its state. Names and other text from
  * the workbook only ever go in through textContent. Parts that hold focusable elements are

@@ -8,7 +8,7 @@ import type { OutputJob } from "../core/jobs";
 import type { SheetModel } from "../core/sheet-model";
 import { officeCall } from "./errors";
 import type { ExcelPort, SourceRange, TableInfo, WrittenOutput } from "./port";
-import { listTables, readSelection, readTable } from "./read";
+import { listTables, readRange, readSelection, readTable } from "./read";
 import { displayLanguage, loadSetting, saveSetting } from "./settings";
 import { writeOutput } from "./write";
 
@@ -50,6 +50,11 @@ export function createOfficeExcel(): ExcelPort {
       officeCall(
         `read the table '${name}'`,
         async () => (await runCounted((context) => readTable(context, name))).result
+      ),
+    readRange: (address: string): Promise<SourceRange> =>
+      officeCall(
+        `read ${address}`,
+        async () => (await runCounted((context) => readRange(context, address))).result
       ),
     writeOutput: (job: OutputJob, model: SheetModel): Promise<WrittenOutput> =>
       officeCall("write the output sheet", async () => {

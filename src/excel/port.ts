@@ -33,6 +33,8 @@ export interface ExcelPort {
   readSelection(): Promise<SourceRange>;
   listTables(): Promise<TableInfo[]>;
   readTable(name: string): Promise<SourceRange>;
+  /** A range by its address ("Blad1!A1:D12"), without touching the user's selection. */
+  readRange(address: string): Promise<SourceRange>;
   /**
    * Writes the model to the sheet this add-in owns for `job`, replacing only that sheet.
    * A same-named sheet the add-in did not create is left untouched and another name is used.

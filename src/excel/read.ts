@@ -9,6 +9,7 @@ import {
   type Grid,
   type RangeBox,
   gridRangeRef,
+  parseReference,
   quoteSheetName,
   rangeAddress,
 } from "../core/grid";
@@ -168,6 +169,20 @@ export async function readTable(context: Excel.RequestContext, name: string): Pr
   const read = queueRangeRead(context.workbook.tables.getItem(name).getRange());
   await context.sync();
   return source(await completeRangeRead(context, read, sheet.name), name);
+}
+
+/** The range at `address` (its used part); one round trip for a normal range. */
+export async function readRange(
+  context: Excel.RequestContext,
+  address: string
+): Promise<SourceRange> {
+  const { sheet: sheetName, box } = parseReference(address);
+  const sheets = context.workbook.worksheets;
+  const sheet = sheetName === null ? sheets.getActiveWorksheet() : sheets.getItem(sheetName);
+  sheet.load("name");
+  const read = queueRangeRead(sheet.getRange(rangeAddress(box)));
+  await context.sync();
+  return source(await completeRangeRead(context, read, sheet.name));
 }
 
 /** Every Excel table in the workbook with its sheet and address; two round trips. */

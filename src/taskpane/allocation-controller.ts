@@ -177,16 +177,12 @@ export class AllocationController {
     await this.readSource(() => this.port.readTable(name));
   }
 
-  /** Reads the last run's source again: the table by name, or the range by selecting it first. */
+  /** Reads the last run's source again: the table by name, else the range by its address. */
   async rereadLast(): Promise<void> {
     const last = this.state.source ?? this.state.lastSource;
     if (!last) return;
     if (last.tableName) return this.readTable(last.tableName);
-    await this.readSource(async () => {
-      // The port reads ranges only through the selection, so select the range first.
-      await this.port.select(last.address);
-      return this.port.readSelection();
-    });
+    await this.readSource(() => this.port.readRange(last.address));
   }
 
   setNameColumn(column: number): void {

@@ -290,6 +290,12 @@ describe("the pane in Chromium with an Excel double", () => {
     await page.waitForFunction(() => window.__officeDouble.selection() === "'Fördelning (2)'!A3:D17");
     expect(await status(page)).toContain("Ctrl+C");
 
+    // Reading the source again goes by its address: one round trip, the user's selection stays put.
+    const rereadRuns = await runsDuring(page, () => page.getByRole("button", { name: "Läs Blad1!A1:D12 igen" }).click());
+    expect(rereadRuns.map((run) => run.syncs)).toEqual([1]);
+    expect(await status(page)).toBe("Läste Blad1!A1:D12: 11 mottagare.");
+    expect(await page.evaluate(() => window.__officeDouble.selection())).toBe("'Fördelning (2)'!A3:D17");
+
     expect(errors).toEqual([]);
     expectOnlyLocalRequests(requests);
     await page.close();

@@ -156,6 +156,22 @@ describe("readSelection", () => {
   });
 });
 
+describe("readRange", () => {
+  it("reads a range by address in one round trip and leaves the selection where the user put it", async () => {
+    const data = sheetFrom("Min flik", DISTRICTS, 2, 1);
+    const other = sheetFrom("Blad2", [["annat"]]);
+    const selection = { sheet: other, box: { top: 0, left: 0, bottom: 0, right: 0 } };
+    const excel = fake({ sheets: [data, other], tables: [], names: {}, selection, active: other });
+
+    const read = await createOfficeExcel().readRange("'Min flik'!B3:C6");
+
+    expect(read).toEqual({ address: "'Min flik'!B3:C6", grid: { sheet: "Min flik", top: 2, left: 1, values: DISTRICTS } });
+    expect(excel.syncs).toBe(1);
+    expect(excel.state.selection).toEqual(selection);
+    expect(excel.state.active.name).toBe("Blad2");
+  });
+});
+
 describe("readTable and listTables", () => {
   it("lists tables with sheet and address, and reads one by name", async () => {
     const sheet = sheetFrom("Data", DISTRICTS, 1, 1);

@@ -230,7 +230,7 @@ describe("AllocationController: preview and writing", () => {
 });
 
 describe("AllocationController: remembered settings", () => {
-  test("restores pot, reserves, unit and columns, and re-reads the last range by selecting it", async () => {
+  test("restores pot, reserves, unit and columns, and re-reads the last range without moving the selection", async () => {
     const first = setup(stockholmGrid("Förslag på fördelning"));
     await first.controller.start();
     await first.controller.useSelection();
@@ -245,8 +245,12 @@ describe("AllocationController: remembered settings", () => {
     await second.controller.start();
     expect(second.controller.state).toMatchObject({ total: POT, unit: "100", reserves: [], lastSource: { address: "Blad1!A1:D12" } });
     expect(second.controller.state.status?.text).toContain("förra körningen");
+    // The user has since selected something else; re-reading must not change that.
+    second.port.selection = { grid: { sheet: "Blad2", top: 0, left: 0, values: [["x"]] }, address: "Blad2!A1" };
+    second.port.ranges.set("Blad1!A1:D12", { grid: stockholmGrid("Förslag på fördelning"), address: "Blad1!A1:D12" });
     await second.controller.rereadLast();
-    expect(second.port.selects).toEqual(["Blad1!A1:D12"]);
+    expect(second.port.selects).toEqual([]);
+    expect(second.controller.state.source?.address).toBe("Blad1!A1:D12");
     expect(second.controller.state.columns).toMatchObject({ nameColumn: 0, keyColumn: 3, interestColumns: [2] });
     expect(second.controller.state.issues).toEqual([]);
     expect(second.controller.state.run?.result.unit.toNumber()).toBe(100);

@@ -39,6 +39,15 @@ export class FakePort implements ExcelPort {
     return table.source;
   }
 
+  ranges = new Map<string, SourceRange>();
+
+  async readRange(address: string): Promise<SourceRange> {
+    this.takeFailure();
+    const source = this.ranges.get(address) ?? (this.selection.address === address ? this.selection : undefined);
+    if (!source) throw new Error(`no range ${address}`);
+    return source;
+  }
+
   async writeOutput(job: OutputJob, model: SheetModel): Promise<WrittenOutput> {
     this.takeFailure();
     this.writes.push({ job, model });

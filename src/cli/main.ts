@@ -6,6 +6,7 @@ import { parseArgs } from "util";
 import { type CommandOutput, allocateCommand } from "./allocate-command";
 import { CliError } from "./cli-error";
 import { demoCommand } from "./demo";
+import { localIsoDate } from "../core/dates";
 import type { Lang } from "../core/problems";
 
 const HELP = `statsbidrag – fördela statsbidrag exakt på kronan
@@ -19,12 +20,6 @@ Användning:
 
 Kod 0: klart. Kod 2: fel i indata, inget skrevs (felen listas med blad och cell).
 `;
-
-function today(): string {
-  const now = new Date();
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
 
 export async function run(argv: string[]): Promise<CommandOutput> {
   const [command, ...rest] = argv;
@@ -54,7 +49,7 @@ export async function run(argv: string[]): Promise<CommandOutput> {
     });
     if (values.lang === "en" || values.lang === "sv") lang = values.lang;
     else if (values.lang !== undefined) throw new CliError("USAGE", { text: `--lang: sv | en` });
-    const date = values.date ?? today();
+    const date = values.date ?? localIsoDate(new Date());
 
     if (command === "demo") return await demoCommand(values["output-dir"] ?? "out", date);
     if (command !== "allocate")

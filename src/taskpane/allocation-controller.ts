@@ -6,6 +6,7 @@
  */
 import { type AllocationRequest, type AllocationRun, runAllocation } from "../core/allocation";
 import { allocationSheet } from "../core/allocation-sheet";
+import { localIsoDate } from "../core/dates";
 import {
   type Grid,
   cellRef,
@@ -142,7 +143,7 @@ export class AllocationController {
     this.lang = options.lang;
     this.texts = TEXTS[options.lang];
     this.clipboard = options.clipboard;
-    this.today = options.today ?? (() => new Date().toISOString().slice(0, 10));
+    this.today = options.today ?? (() => localIsoDate(new Date()));
     this.log = options.log ?? (() => undefined);
   }
 

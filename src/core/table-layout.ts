@@ -172,21 +172,72 @@ function headerRowRef(grid: Grid, row: number, width: number): string {
   })}`;
 }
 
-/** Finds the header row and the columns; throws InputError naming the range when it cannot. */
-export function detectLayout(grid: Grid, choice: ColumnChoice = {}): TableLayout {
+/** What detection found: the header row and the columns it could name (null where it could not). */
+export interface LayoutGuess {
+  headerRow: number;
+  headers: string[];
+  nameColumn: number | null;
+  keyColumn: number | null;
+  interestColumns: number[];
+}
+
+export interface LayoutDetection {
+  /** Null only when no row looks like a header at all (or the range is empty). */
+  guess: LayoutGuess | null;
+  /** Empty when the guess is a complete layout. */
+  problems: Problem[];
+}
+
+function interestColumnsOf(
+  grid: Grid,
+  row: number,
+  headers: string[],
+  taken: number[],
+  chosen: string[] | undefined,
+  rangeRef: string
+): { columns: number[]; problems: Problem[] } {
+  const columns: number[] = [];
+  const problems: Problem[] = [];
+  if (chosen && chosen.length > 0) {
+    for (const header of chosen) {
+      const col = findByText(headers, header);
+      if (col < 0) {
+        problems.push({
+          code: "COLUMN_NOT_FOUND",
+          field: "interestColumns",
+          params: { header, range: rangeRef },
+        });
+      } else if (!columns.includes(col)) columns.push(col);
+    }
+    return { columns, problems };
+  }
+  headers.forEach((h, col) => {
+    if (taken.includes(col)) return;
+    if (INTEREST_WORDS.some((w) => startsWithWord(h, w)) || isMarkColumn(grid, row, col))
+      columns.push(col);
+  });
+  return { columns, problems };
+}
+
+/**
+ * Finds the header row (the first of the top 20 rows naming both a name and a key column)
+ * and the columns. When no row names both, the guess is the first row that names one of
+ * them, with the other left null, so the pane can let the user pick it.
+ */
+export function guessLayout(grid: Grid, choice: ColumnChoice = {}): LayoutDetection {
   const width = Math.max(0, ...grid.values.map((row) => row.length));
   if (
     grid.values.length === 0 ||
     width === 0 ||
     grid.values.every((row) => row.every((v) => isBlank(v)))
   ) {
-    throw new InputError([
-      { code: "EMPTY_RANGE", params: { range: gridRangeRef(grid) }, field: "range" },
-    ]);
+    return {
+      guess: null,
+      problems: [{ code: "EMPTY_RANGE", params: { range: gridRangeRef(grid) }, field: "range" }],
+    };
   }
   const searchRows = Math.min(HEADER_SEARCH_ROWS, grid.values.length);
-  let partial: Problem | null = null;
-  const notFound: Problem[] = [];
+  let partial: LayoutDetection | null = null;
 
   for (let row = 0; row < searchRows; row++) {
     const headers = Array.from({ length: width }, (_, c) => normaliseHeader(grid.values[row][c]));
@@ -199,58 +250,69 @@ export function detectLayout(grid: Grid, choice: ColumnChoice = {}): TableLayout
       ? findByText(headers, choice.key)
       : findByWords(headers, KEY_WORDS, [nameColumn]);
     if (nameColumn < 0 && keyColumn < 0) continue;
-    if (nameColumn < 0 || keyColumn < 0) {
-      partial ??=
-        choice.name && nameColumn < 0
+
+    const shown = Array.from({ length: width }, (_, c) => cellText(grid.values[row][c]));
+    const found = (col: number) => (col < 0 ? null : col);
+    const problems: Problem[] = [];
+    if (nameColumn < 0) {
+      problems.push(
+        choice.name
           ? {
               code: "COLUMN_NOT_FOUND",
               field: "nameColumn",
               params: { header: choice.name, range: rangeRef },
             }
-          : choice.key && keyColumn < 0
-            ? {
-                code: "COLUMN_NOT_FOUND",
-                field: "keyColumn",
-                params: { header: choice.key, range: rangeRef },
-              }
-            : nameColumn < 0
-              ? { code: "NAME_COLUMN_MISSING", field: "nameColumn", params: { range: rangeRef } }
-              : { code: "KEY_COLUMN_MISSING", field: "keyColumn", params: { range: rangeRef } };
-      continue;
+          : { code: "NAME_COLUMN_MISSING", field: "nameColumn", params: { range: rangeRef } }
+      );
+    } else if (keyColumn < 0) {
+      problems.push(
+        choice.key
+          ? {
+              code: "COLUMN_NOT_FOUND",
+              field: "keyColumn",
+              params: { header: choice.key, range: rangeRef },
+            }
+          : { code: "KEY_COLUMN_MISSING", field: "keyColumn", params: { range: rangeRef } }
+      );
+    } else if (nameColumn === keyColumn) {
+      problems.push({ code: "SAME_COLUMN", field: "keyColumn" });
     }
-    if (nameColumn === keyColumn)
-      throw new InputError([{ code: "SAME_COLUMN", field: "keyColumn" }]);
-
-    const interestColumns: number[] = [];
-    if (choice.interest && choice.interest.length > 0) {
-      for (const header of choice.interest) {
-        const col = findByText(headers, header);
-        if (col < 0) {
-          notFound.push({
-            code: "COLUMN_NOT_FOUND",
-            field: "interestColumns",
-            params: { header, range: rangeRef },
-          });
-        } else if (!interestColumns.includes(col)) interestColumns.push(col);
-      }
-      if (notFound.length > 0) throw new InputError(notFound);
-    } else {
-      headers.forEach((h, col) => {
-        if (col === nameColumn || col === keyColumn) return;
-        if (INTEREST_WORDS.some((w) => startsWithWord(h, w)) || isMarkColumn(grid, row, col))
-          interestColumns.push(col);
-      });
-    }
-    return {
-      headerRow: row,
-      headers: Array.from({ length: width }, (_, c) => cellText(grid.values[row][c])),
-      nameColumn,
-      keyColumn,
-      interestColumns,
+    const keyInUse = problems.length > 0 && nameColumn === keyColumn ? null : found(keyColumn);
+    const interest = interestColumnsOf(
+      grid,
+      row,
+      headers,
+      [nameColumn, keyColumn],
+      choice.interest,
+      rangeRef
+    );
+    const detection: LayoutDetection = {
+      guess: {
+        headerRow: row,
+        headers: shown,
+        nameColumn: found(nameColumn),
+        keyColumn: keyInUse,
+        interestColumns: interest.columns,
+      },
+      problems: [...problems, ...interest.problems],
     };
+    // A row naming both columns settles it; a row naming one is kept in case no later row names both.
+    if (problems.length === 0 || nameColumn === keyColumn) return detection;
+    partial ??= detection;
   }
-  if (partial) throw new InputError([partial]);
-  throw new InputError([
-    { code: "NO_HEADER", field: "range", params: { range: gridRangeRef(grid) } },
-  ]);
+  return (
+    partial ?? {
+      guess: null,
+      problems: [{ code: "NO_HEADER", field: "range", params: { range: gridRangeRef(grid) } }],
+    }
+  );
+}
+
+/** Finds the header row and the columns; throws InputError naming the range when it cannot. */
+export function detectLayout(grid: Grid, choice: ColumnChoice = {}): TableLayout {
+  const { guess, problems } = guessLayout(grid, choice);
+  if (problems.length > 0 || !guess || guess.nameColumn === null || guess.keyColumn === null) {
+    throw new InputError(problems);
+  }
+  return { ...guess, nameColumn: guess.nameColumn, keyColumn: guess.keyColumn };
 }

@@ -22,7 +22,9 @@ import {
   type ColumnChoice,
   type TableLayout,
   cellText,
+  type LayoutGuess,
   detectLayout,
+  guessLayout,
   normaliseHeader,
 } from "../core/table-layout";
 import type { ExcelPort, SourceRange, TableInfo, WrittenOutput } from "../excel/port";
@@ -67,13 +69,7 @@ export interface Status {
 }
 
 /** The columns in use: the detected layout with the user's changes; null where none is chosen. */
-export interface ColumnsInUse {
-  headerRow: number;
-  headers: string[];
-  nameColumn: number | null;
-  keyColumn: number | null;
-  interestColumns: number[];
-}
+export type ColumnsInUse = LayoutGuess;
 
 export interface AllocationState {
   busy: "reading" | "writing" | null;
@@ -371,13 +367,10 @@ export class AllocationController {
         return { ...fromLayout(layout), interestColumns: interest.filter((c) => c >= 0) };
       }
     }
-    try {
-      return fromLayout(detectLayout(source.grid));
-    } catch (error) {
-      if (!(error instanceof InputError)) throw error;
-      this.sourceIssues = error.problems.map((p) => this.issueOf(p));
-      return fallbackColumns(source.grid, error.problems);
-    }
+    const { guess, problems } = guessLayout(source.grid);
+    this.sourceIssues = problems.map((p) => this.issueOf(p));
+    if (guess) return { ...guess, interestColumns: [...guess.interestColumns] };
+    return firstRowAsHeader(source.grid);
   }
 
   private recompute(): void {
@@ -521,33 +514,13 @@ function fromLayout(layout: TableLayout): ColumnsInUse {
   };
 }
 
-/**
- * When detection fails, the user can still pick the columns: the header row is the one the
- * problem names, else the first non-blank row.
- */
-function fallbackColumns(grid: Grid, problems: readonly Problem[]): ColumnsInUse | null {
+/** No row looks like a header: offer the first non-blank row's cells to pick the columns from. */
+function firstRowAsHeader(grid: Grid): ColumnsInUse | null {
   const width = Math.max(0, ...grid.values.map((row) => row.length));
-  if (width === 0) return null;
-  let headerRow = grid.values.findIndex((row) => row.some((v) => !isBlank(v)));
-  const named = problems.find(
-    (p) => p.params?.range !== undefined && p.code !== "NO_HEADER" && p.code !== "EMPTY_RANGE"
-  );
-  if (named?.params?.range) {
-    const row = parseReference(named.params.range).box.top - grid.top;
-    if (row >= 0 && row < grid.values.length) headerRow = row;
-  }
-  if (headerRow < 0) return null;
+  const headerRow = grid.values.findIndex((row) => row.some((v) => !isBlank(v)));
+  if (width === 0 || headerRow < 0) return null;
   const headers = Array.from({ length: width }, (_, c) => cellText(grid.values[headerRow][c]));
-  // Core still finds the name column when only the key is unknown: ask it with each column as key.
-  let nameColumn: number | null = null;
-  if (problems.some((p) => p.code === "KEY_COLUMN_MISSING")) {
-    for (let c = 0; c < width && nameColumn === null; c++) {
-      const layout = headers[c] ? tryDetect(grid, { key: headers[c] }) : null;
-      if (layout && layout.headerRow === headerRow && layout.nameColumn !== c)
-        nameColumn = layout.nameColumn;
-    }
-  }
-  return { headerRow, headers, nameColumn, keyColumn: null, interestColumns: [] };
+  return { headerRow, headers, nameColumn: null, keyColumn: null, interestColumns: [] };
 }
 
 function tryDetect(grid: Grid, choice: ColumnChoice): TableLayout | null {

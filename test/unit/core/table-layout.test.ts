@@ -3,7 +3,14 @@
  * read the table: Swedish or English words, headers broken over lines, a title above.
  */
 import type { CellValue, Grid } from "../../../src/core/grid";
-import { cellText, detectLayout, interestMark, normaliseHeader } from "../../../src/core/table-layout";
+import { InputError } from "../../../src/core/problems";
+import {
+  cellText,
+  detectLayout,
+  guessLayout,
+  interestMark,
+  normaliseHeader,
+} from "../../../src/core/table-layout";
 import { problemsOf } from "./helpers/problems";
 import { KEY_HEADER, stockholmGrid } from "./helpers/stockholm";
 
@@ -176,5 +183,49 @@ describe("interestMark", () => {
   });
   test.each([["kanske"], ["x."], ["2"], [2], ["?"], ["XX"]])("%j is not a mark", (v) => {
     expect(interestMark(v)).toBe("invalid");
+  });
+});
+
+describe("guessLayout: what was found when not everything was", () => {
+  test("a name column but an unknown key header: the name is kept, the key left for the user", () => {
+    const { guess, problems } = guessLayout(
+      grid([
+        ["Stadsdelsförvaltning", "Beställarenhet", "Förslag på fördelning"],
+        ["Bromma", "X", 459491],
+        ["Farsta", "-", 355411],
+      ])
+    );
+    expect(guess).toEqual({
+      headerRow: 0,
+      headers: ["Stadsdelsförvaltning", "Beställarenhet", "Förslag på fördelning"],
+      nameColumn: 0,
+      keyColumn: null,
+      interestColumns: [1],
+    });
+    expect(problems).toEqual([{ code: "KEY_COLUMN_MISSING", field: "keyColumn", params: { range: "Blad1!A1:C1" } }]);
+  });
+
+  test("a later row naming both columns wins over an earlier row naming one", () => {
+    const { guess, problems } = guessLayout(
+      grid([
+        ["Kommun 2026", null],
+        ["Kommun", "Antal invånare 80+"],
+        ["Ale", 1200],
+      ])
+    );
+    expect(problems).toEqual([]);
+    expect(guess).toMatchObject({ headerRow: 1, nameColumn: 0, keyColumn: 1 });
+  });
+
+  test("nothing that looks like a header: no guess, NO_HEADER", () => {
+    const { guess, problems } = guessLayout(grid([["a", 1], ["b", 2]]));
+    expect(guess).toBeNull();
+    expect(problems.map((p) => p.code)).toEqual(["NO_HEADER"]);
+  });
+
+  test("detectLayout refuses exactly what guessLayout reports", () => {
+    const values = grid([["Namn", "Något"], ["A", 1]]);
+    expect(() => detectLayout(values)).toThrow(InputError);
+    expect(guessLayout(values).problems.map((p) => p.code)).toEqual(["KEY_COLUMN_MISSING"]);
   });
 });

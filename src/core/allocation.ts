@@ -4,7 +4,7 @@
  * the pot exactly.
  */
 import { apportion } from "./apportion";
-import { type Grid, gridCellRef, gridRangeRef, isBlank } from "./grid";
+import { type Grid, gridCellRef, gridRangeRef, isBlank, spanReference } from "./grid";
 import { Decimal, ZERO, sum } from "./money";
 import { parseNumberCell, parseNumberText } from "./parse";
 import { InputError, type Problem, ProblemList } from "./problems";
@@ -261,7 +261,13 @@ export function allocate(
   if (participants.length === 0)
     throw new InputError([{ code: "NO_INTERESTED", field: "interestColumns" }]);
   const keySum = sum(participants.map((r) => r.key));
-  if (keySum.isZero()) throw new InputError([{ code: "ALL_KEYS_ZERO", field: "keyColumn" }]);
+  if (keySum.isZero()) {
+    const cells = spanReference(
+      participants[0].keyCell,
+      participants[participants.length - 1].keyCell
+    );
+    throw new InputError([{ code: "ALL_KEYS_ZERO", field: "keyColumn", cell: cells }]);
+  }
 
   const reserved = sum(parameters.reserves.map((r) => r.amount));
   const pool = parameters.total.minus(reserved);

@@ -111,6 +111,13 @@ export function parseReference(ref: string): { sheet: string | null; box: RangeB
   return { sheet, box: { top, left, bottom, right } };
 }
 
+/** "Blad1!B2" and "Blad1!B9" -> "Blad1!B2:B9": the block from one cell to another on the same sheet. */
+export function spanReference(first: string, last: string): string {
+  if (first === last) return first;
+  const end = parseReference(last).box;
+  return `${first}:${cellAddress(end.bottom, end.right)}`;
+}
+
 export function isBlank(value: CellValue | undefined): boolean {
   return (
     value === null || value === undefined || (typeof value === "string" && value.trim() === "")

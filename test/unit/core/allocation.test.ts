@@ -194,7 +194,9 @@ describe("input problems, each with its code and where to fix it", () => {
 
   test("all keys zero", () => {
     const values = [["Namn", "Nyckel"], ["A", 0], ["B", "0"]];
-    expect(problemsOf(() => runAllocation(grid(values), { total: 10 }))).toEqual([{ code: "ALL_KEYS_ZERO", field: "keyColumn" }]);
+    expect(problemsOf(() => runAllocation(grid(values), { total: 10 }))).toEqual([
+      { code: "ALL_KEYS_ZERO", field: "keyColumn", cell: "Blad1!B2:B3" },
+    ]);
   });
 
   test("no header row", () => {

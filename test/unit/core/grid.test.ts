@@ -1,6 +1,6 @@
 /** Cell and range references as Excel writes them, for messages and for jumping to a cell. */
 import fc from "fast-check";
-import { cellRef, columnIndex, columnLetter, gridCellRef, gridRangeRef, isBlank, parseReference, quoteSheetName, rangeAddress } from "../../../src/core/grid";
+import { cellRef, columnIndex, columnLetter, gridCellRef, gridRangeRef, isBlank, parseReference, quoteSheetName, rangeAddress, spanReference } from "../../../src/core/grid";
 
 describe("column letters", () => {
   test.each([
@@ -90,4 +90,10 @@ describe("parseReference", () => {
 test("isBlank: null, undefined and white space; not zero or false", () => {
   expect([null, undefined, "", "  ", "\t"].map(isBlank)).toEqual([true, true, true, true, true]);
   expect([0, false, "0", "-"].map(isBlank)).toEqual([false, false, false, false]);
+});
+
+test("spanReference joins two cells of a sheet into a block", () => {
+  expect(spanReference("Blad1!B2", "Blad1!B9")).toBe("Blad1!B2:B9");
+  expect(spanReference("'Min flik'!C3", "'Min flik'!D4")).toBe("'Min flik'!C3:D4");
+  expect(spanReference("Blad1!A1", "Blad1!A1")).toBe("Blad1!A1");
 });

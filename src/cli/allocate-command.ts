@@ -10,7 +10,13 @@ import { allocationJson } from "../core/allocation-json";
 import { allocationSheet } from "../core/allocation-sheet";
 import { gridRangeRef } from "../core/grid";
 import { formatNumber } from "../core/money";
-import { type Lang, type Problem, InputError, describeProblem } from "../core/problems";
+import {
+  type Lang,
+  type Problem,
+  InputError,
+  describeProblem,
+  problemLocation,
+} from "../core/problems";
 import { CliError } from "./cli-error";
 import { worksheetGrid } from "./xlsx-grid";
 import { writeOwnedSheet } from "./xlsx-writer";
@@ -96,10 +102,12 @@ function problemLine(
   problem: Problem,
   lang: Lang
 ): { cell: string | null; field?: string; message: string } {
-  const field = problem.field ? FIELD_FLAGS[problem.field] : undefined;
-  const message = describeProblem(problem, lang);
-  if (problem.cell) return { cell: problem.cell, message };
-  return { cell: null, ...(field && { field }), message: field ? `${field}: ${message}` : message };
+  const flag = problem.field ? FIELD_FLAGS[problem.field] : undefined;
+  const text = describeProblem(problem, lang);
+  const cell = problemLocation(problem) ?? null;
+  // A problem in a cell carries the cell in its text; one with a flag is prefixed with it.
+  if (problem.cell || !flag) return { cell, message: text };
+  return { cell, field: flag, message: `${flag}: ${text}` };
 }
 
 export function problemsOutput(

@@ -138,6 +138,14 @@ export function problemMessage(problem: Problem, lang: Lang): string {
   return MESSAGES[problem.code][lang](problem.params ?? {});
 }
 
+/**
+ * Where in the workbook a problem is: its cell, else the range it names (an empty range,
+ * a header row without a key column), so every problem found in a sheet can be jumped to.
+ */
+export function problemLocation(problem: Problem): string | undefined {
+  return problem.cell ?? problem.params?.range;
+}
+
 /** "Blad1!C7: 'tolv' är inte ett tal." */
 export function describeProblem(problem: Problem, lang: Lang): string {
   const text = problemMessage(problem, lang);

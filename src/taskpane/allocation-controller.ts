@@ -16,7 +16,14 @@ import {
   quoteSheetName,
   rangeAddress,
 } from "../core/grid";
-import { type Field, InputError, type Lang, type Problem, problemMessage } from "../core/problems";
+import {
+  type Field,
+  InputError,
+  type Lang,
+  type Problem,
+  problemLocation,
+  problemMessage,
+} from "../core/problems";
 import type { SheetModel } from "../core/sheet-model";
 import {
   type ColumnChoice,
@@ -443,7 +450,7 @@ export class AllocationController {
   private issueOf(problem: Problem): Issue {
     return {
       field: problem.field,
-      cell: problem.cell,
+      cell: problemLocation(problem),
       message: problemMessage(problem, this.lang),
     };
   }

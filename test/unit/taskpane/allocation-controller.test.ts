@@ -43,7 +43,8 @@ describe("AllocationController: reading the source", () => {
     await controller.useSelection();
     expect(controller.state.columns).toMatchObject({ nameColumn: 0, keyColumn: null });
     expect(controller.state.issues).toEqual([
-      { field: "keyColumn", message: expect.stringContaining("Blad1!A1:D1 har ingen nyckelkolumn") },
+      // The header row is the place to jump to.
+      { field: "keyColumn", cell: "Blad1!A1:D1", message: expect.stringContaining("Blad1!A1:D1 har ingen nyckelkolumn") },
     ]);
     controller.setKeyColumn(3);
     expect(controller.state.issues).toEqual([]);
@@ -67,7 +68,7 @@ describe("AllocationController: reading the source", () => {
     port.failNext = new InputError([{ code: "EMPTY_RANGE", field: "range", params: { range: "Blad1!F1:F3" } }]);
     await controller.useSelection();
     expect(controller.state.source).toBeNull();
-    expect(controller.state.issues).toEqual([{ field: "range", message: "Området Blad1!F1:F3 är tomt." }]);
+    expect(controller.state.issues).toEqual([{ field: "range", cell: "Blad1!F1:F3", message: "Området Blad1!F1:F3 är tomt." }]);
     expect(controller.state.busy).toBeNull();
   });
 

@@ -69,6 +69,8 @@ export interface PaneTexts {
   chooseSource: string;
   excelFailed: (detail: string) => string;
   notExcel: string;
+  /** Excel is older than the requirement set the add-in needs. */
+  excelTooOld: (set: string) => string;
   settingsRestored: string;
   kr: string;
 }
@@ -141,6 +143,8 @@ const SV: PaneTexts = {
     "Välj först mottagarna: markera dem och välj Använd markering, eller välj en tabell.",
   excelFailed: (detail) => `Excel svarade med ett fel: ${detail}`,
   notExcel: "Tillägget fungerar bara i Excel.",
+  excelTooOld: (set) =>
+    `Den här Excel-versionen saknar ${set}. Tillägget behöver Excel 2019 eller senare, Microsoft 365 eller Excel på webben.`,
   settingsRestored: "Inställningarna från förra körningen i den här arbetsboken är ifyllda.",
   kr: "kr",
 };
@@ -214,6 +218,8 @@ const EN: PaneTexts = {
     "Choose the recipients first: select them and choose Use selection, or pick a table.",
   excelFailed: (detail) => `Excel answered with an error: ${detail}`,
   notExcel: "This add-in works only in Excel.",
+  excelTooOld: (set) =>
+    `This version of Excel lacks ${set}. The add-in needs Excel 2019 or later, Microsoft 365 or Excel on the web.`,
   settingsRestored: "The settings of the last run in this workbook are filled in.",
   kr: "SEK",
 };

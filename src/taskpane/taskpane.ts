@@ -10,6 +10,9 @@ import { applyOfficeTheme } from "./theme";
 import { AllocationView, applyTexts } from "./view";
 
 /** Rich clipboard where the browser and host allow it (Excel on the web may refuse). */
+/** Requirement set floor, as in manifest.xml. */
+const EXCEL_API_FLOOR = "1.7";
+
 function browserClipboard(): ClipboardWriter | undefined {
   if (typeof ClipboardItem === "undefined" || !navigator.clipboard?.write) return undefined;
   return async (content: RichText) => {
@@ -39,6 +42,12 @@ Office.onReady((info) => {
   if (info.host !== Office.HostType.Excel) {
     applyTexts(texts, lang);
     AllocationView.showStartupError(texts.notExcel);
+    return;
+  }
+  // The manifest asks for this set too; older Excel may still open the pane from a shared link.
+  if (!Office.context.requirements.isSetSupported("ExcelApi", EXCEL_API_FLOOR)) {
+    applyTexts(texts, lang);
+    AllocationView.showStartupError(texts.excelTooOld(`ExcelApi ${EXCEL_API_FLOOR}`));
     return;
   }
   const port = createOfficeExcel();

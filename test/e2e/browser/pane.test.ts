@@ -60,6 +60,8 @@ interface DoubleConfig {
   sheets: { name: string; cells: (string | number | null)[][] }[];
   activeSheet: string;
   selection: string;
+  /** Highest ExcelApi version the double claims (default 1.9). */
+  excelApi?: string;
 }
 
 interface RunRecord {
@@ -149,7 +151,7 @@ interface OpenPane {
   errors: string[];
 }
 
-async function openPane(config: Partial<DoubleConfig> = {}): Promise<OpenPane> {
+async function openPane(config: Partial<DoubleConfig> = {}, waitUntilReady = true): Promise<OpenPane> {
   const full: DoubleConfig = {
     displayLanguage: "sv-SE",
     sheets: [
@@ -176,6 +178,7 @@ async function openPane(config: Partial<DoubleConfig> = {}): Promise<OpenPane> {
     })
   );
   await page.goto(`${origin}/taskpane.html`);
+  if (!waitUntilReady) return { page, requests, errors };
   await page.locator("#use-selection").waitFor();
   // start() has listed the tables once Office is ready and the pane is not busy.
   await page.waitForFunction(() => window.__officeDouble?.runs.length > 0 && document.querySelector("main")?.getAttribute("aria-busy") === "false");
@@ -200,6 +203,16 @@ const status = (page: Page) => page.locator("#status").innerText();
 const snapshot = (page: Page, sheet: string) => page.evaluate((name) => window.__officeDouble.snapshot(name), sheet);
 
 describe("the pane in Chromium with an Excel double", () => {
+  test("on an Excel older than ExcelApi 1.7 it says what is missing and touches nothing", async () => {
+    const { page, errors } = await openPane({ excelApi: "1.6" }, false);
+    const message = page.locator("#startup-error");
+    await message.waitFor();
+    expect(await message.innerText()).toContain("saknar ExcelApi 1.7");
+    expect(await page.evaluate(() => window.__officeDouble.runs.length)).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   test("allocates the Stockholm grant from a selection, writes our own sheet, leaves the user's sheets alone", async () => {
     const { page, requests, errors } = await openPane();
     const blad1Before = await snapshot(page, "Blad1");

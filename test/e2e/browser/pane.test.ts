@@ -12,6 +12,7 @@ import type { AddressInfo } from "net";
 import { tmpdir } from "os";
 import { extname, join, normalize, resolve } from "path";
 import { type BrowserContext, type Page, chromium } from "playwright-core";
+import { STOCKHOLM_2024, STOCKHOLM_POT } from "../../fixtures/stockholm-2024";
 
 const ROOT = resolve(__dirname, "../../..");
 const ARTIFACTS = join(ROOT, "test-artifacts");
@@ -28,20 +29,8 @@ const FLAGS = [
 ];
 const NBSP = "\u00a0";
 
-const STOCKHOLM: [string, number][] = [
-  ["Bromma", 459491],
-  ["Enskede-Årsta-Vantör", 477017],
-  ["Farsta", 355411],
-  ["Hägersten-Älvsjö", 646853],
-  ["Hässelby-Vällingby", 408609],
-  ["Järva", 418751],
-  ["Kungsholmen", 457704],
-  ["Norra innerstaden", 1059660],
-  ["Skarpnäck", 249453],
-  ["Skärholmen", 190481],
-  ["Södermalm", 945876],
-];
-const POT = 6069306;
+const STOCKHOLM: [string, number][] = STOCKHOLM_2024.map((d) => [d.name, d.amount]);
+const POT = STOCKHOLM_POT;
 
 /** Blad1: the table as in the Stockholm paper (interest marks, key = the proposed amounts). */
 function stockholmSheet(): (string | number)[][] {

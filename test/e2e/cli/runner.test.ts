@@ -10,22 +10,11 @@ import ExcelJS from "exceljs";
 import { run } from "../../../src/cli/main";
 import { demoInputWorkbook } from "../../../src/cli/demo";
 import { saveWorkbook } from "../../../src/cli/allocate-command";
+import { STOCKHOLM_2024 } from "../../fixtures/stockholm-2024";
 
 const ROOT = path.join(__dirname, "../../..");
 const BIN = path.join(ROOT, "bin/statsbidrag.js");
-const PAPER_AMOUNTS: Record<string, number> = {
-  Bromma: 459_491,
-  "Enskede-Årsta-Vantör": 477_017,
-  Farsta: 355_411,
-  "Hägersten-Älvsjö": 646_853,
-  "Hässelby-Vällingby": 408_609,
-  Järva: 418_751,
-  Kungsholmen: 457_704,
-  "Norra innerstaden": 1_059_660,
-  Skarpnäck: 249_453,
-  Skärholmen: 190_481,
-  Södermalm: 945_876,
-};
+const PAPER_AMOUNTS: Record<string, number> = Object.fromEntries(STOCKHOLM_2024.map((d) => [d.name, d.amount]));
 const STOCKHOLM_ARGS = ["--total", "6 069 306", "--reserve", "Äldreförvaltningen=400000", "--date", "2026-11-25"];
 
 function tempDir(): string {

@@ -3,6 +3,7 @@ import type { Grid } from "../../../src/core/grid";
 import type { OutputJob } from "../../../src/core/jobs";
 import type { SheetModel } from "../../../src/core/sheet-model";
 import type { ExcelPort, SourceRange, TableInfo, WrittenOutput } from "../../../src/excel/port";
+import { STOCKHOLM_2024 } from "../../fixtures/stockholm-2024";
 
 export class FakePort implements ExcelPort {
   selection: SourceRange;
@@ -73,19 +74,7 @@ export class FakePort implements ExcelPort {
 }
 
 /** The Stockholm proposal's table as a user has it on Blad1!A1:D12 (key = the proposed amounts). */
-export const STOCKHOLM: [string, number][] = [
-  ["Bromma", 459491],
-  ["Enskede-Årsta-Vantör", 477017],
-  ["Farsta", 355411],
-  ["Hägersten-Älvsjö", 646853],
-  ["Hässelby-Vällingby", 408609],
-  ["Järva", 418751],
-  ["Kungsholmen", 457704],
-  ["Norra innerstaden", 1059660],
-  ["Skarpnäck", 249453],
-  ["Skärholmen", 190481],
-  ["Södermalm", 945876],
-];
+export const STOCKHOLM: [string, number][] = STOCKHOLM_2024.map((d) => [d.name, d.amount]);
 
 export function stockholmGrid(keyHeader = "Förslag på fördelning", keys: (string | number)[] = STOCKHOLM.map(([, k]) => k)): Grid {
   return {

@@ -4,24 +4,28 @@
  * interest marks, amounts as text with spaces, and a "Total summa" row.
  */
 import type { CellValue, Grid } from "../../../../src/core/grid";
+import {
+  STOCKHOLM_2024,
+  STOCKHOLM_POT,
+  STOCKHOLM_RESERVE,
+  mark,
+} from "../../../fixtures/stockholm-2024";
 
-export const STOCKHOLM_POT = 6_069_306;
-export const STOCKHOLM_RESERVE = { name: "Äldreförvaltningen", amount: 400_000 };
+export { STOCKHOLM_POT, STOCKHOLM_RESERVE };
+
+/** Names the paper breaks over two lines in its narrow column. */
+const PRINTED_NAMES: Record<string, string> = {
+  "Enskede-Årsta-Vantör": "Enskede-Årsta-\nVantör",
+  "Hässelby-Vällingby": "Hässelby-\nVällingby",
+};
 
 /** [name as printed, Beställarenhet, Förebyggande enhet, proposed amount]. */
-export const STOCKHOLM_DISTRICTS: [string, string, string, number][] = [
-  ["Bromma", "X", "X", 459_491],
-  ["Enskede-Årsta-\nVantör", "X", "X", 477_017],
-  ["Farsta", "X", "X", 355_411],
-  ["Hägersten-Älvsjö", "X", "X", 646_853],
-  ["Hässelby-\nVällingby", "X", "X", 408_609],
-  ["Järva", "X", "X", 418_751],
-  ["Kungsholmen", "X", "X", 457_704],
-  ["Norra innerstaden", "-", "X", 1_059_660],
-  ["Skarpnäck", "X", "X", 249_453],
-  ["Skärholmen", "X", "X", 190_481],
-  ["Södermalm", "X", "X", 945_876],
-];
+export const STOCKHOLM_DISTRICTS: [string, string, string, number][] = STOCKHOLM_2024.map((d) => [
+  PRINTED_NAMES[d.name] ?? d.name,
+  mark(d.orderingUnit),
+  mark(d.preventiveUnit),
+  d.amount,
+]);
 
 export const KEY_HEADER = "Förslag på \nfördelning";
 

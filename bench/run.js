@@ -23,12 +23,14 @@ function measure(name, budgetMs, iterations, fn) {
 
 // 290 municipalities with population-like keys (a fixed pseudo-random sequence).
 let seed = 20260202;
-const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 const names = Array.from({ length: 290 }, (_, i) => `Kommun ${String(i + 1).padStart(3, "0")}`);
 const keys = names.map(() => new Decimal(Math.floor(200 + random() * 60000)));
 const pot = new Decimal(90_000_000);
 
-measure("apportion 90 000 000 kr over 290 municipalities", 1, 2000, () => apportion(pot, new Decimal(1), keys, names));
+measure("apportion 90 000 000 kr over 290 municipalities", 1, 2000, () =>
+  apportion(pot, new Decimal(1), keys, names)
+);
 
 const grid = {
   sheet: "Fördelningslista",
@@ -38,16 +40,29 @@ const grid = {
 };
 measure("whole allocation job from a 290-row grid (read, split, sheet model)", 5, 500, () => {
   const run = runAllocation(grid, { total: "90 000 000" });
-  allocationSheet(run.result, { lang: "sv", date: "2026-11-25", nameHeader: "Kommun", keyHeader: "Antal", source: "x" });
+  allocationSheet(run.result, {
+    lang: "sv",
+    date: "2026-11-25",
+    nameHeader: "Kommun",
+    keyHeader: "Antal",
+    source: "x",
+  });
 });
 
-const cells = Array.from({ length: 100_000 }, (_, i) => (i % 3 === 0 ? `${i} ${String(i % 1000).padStart(3, "0")},50 kr` : i % 3 === 1 ? i * 1.25 : `-${i}`));
+const cells = Array.from({ length: 100_000 }, (_, i) =>
+  i % 3 === 0 ? `${i} ${String(i % 1000).padStart(3, "0")},50 kr` : i % 3 === 1 ? i * 1.25 : `-${i}`
+);
 const heapBefore = process.memoryUsage().heapUsed;
 measure("parse 100 000 amount cells (ledger-sized)", 1000, 3, () => {
   for (const cell of cells) parseNumberCell(cell);
 });
 const heapAfter = process.memoryUsage().heapUsed;
-results.push({ name: "heap growth while parsing 100 000 cells", value: Math.max(0, heapAfter - heapBefore) / 2 ** 20, unit: "MiB", budget: 200 });
+results.push({
+  name: "heap growth while parsing 100 000 cells",
+  value: Math.max(0, heapAfter - heapBefore) / 2 ** 20,
+  unit: "MiB",
+  budget: 200,
+});
 
 const bundle = path.join(__dirname, "../dist");
 if (fs.existsSync(bundle)) {
@@ -55,13 +70,20 @@ if (fs.existsSync(bundle)) {
     .readdirSync(bundle)
     .filter((f) => /^taskpane.*\.(js|css|html)$/.test(f))
     .reduce((sum, f) => sum + zlib.gzipSync(fs.readFileSync(path.join(bundle, f))).length, 0);
-  results.push({ name: "task pane bundle (html+js+css, gzip)", value: gzip / 1024, unit: "KB", budget: 150 });
+  results.push({
+    name: "task pane bundle (html+js+css, gzip)",
+    value: gzip / 1024,
+    unit: "KB",
+    budget: 150,
+  });
 } else {
   console.log("(dist/ missing: run `npm run build` to measure the pane bundle)");
 }
 
 let failed = false;
-console.log("benchmark".padEnd(72) + "value".padStart(12) + "budget".padStart(12) + "ratio".padStart(8));
+console.log(
+  "benchmark".padEnd(72) + "value".padStart(12) + "budget".padStart(12) + "ratio".padStart(8)
+);
 for (const r of results) {
   const ratio = r.value / r.budget;
   if (ratio > 2) failed = true;

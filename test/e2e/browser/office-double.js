@@ -44,14 +44,29 @@
     let body = address;
     const bang = address.lastIndexOf("!");
     if (bang >= 0) {
-      sheet = address.slice(0, bang).replace(/^'(.*)'$/, "$1").replace(/''/g, "'");
+      sheet = address
+        .slice(0, bang)
+        .replace(/^'(.*)'$/, "$1")
+        .replace(/''/g, "'");
       body = address.slice(bang + 1);
     }
     const m = /^\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?$/.exec(body);
-    if (!m) throw officeError("InvalidArgument", "The argument is invalid or missing or has an incorrect format.");
+    if (!m)
+      throw officeError(
+        "InvalidArgument",
+        "The argument is invalid or missing or has an incorrect format."
+      );
     const top = Number(m[2]) - 1;
     const left = colIndex(m[1]);
-    return { sheet, box: { top, left, bottom: m[4] ? Number(m[4]) - 1 : top, right: m[3] ? colIndex(m[3]) : left } };
+    return {
+      sheet,
+      box: {
+        top,
+        left,
+        bottom: m[4] ? Number(m[4]) - 1 : top,
+        right: m[3] ? colIndex(m[3]) : left,
+      },
+    };
   }
   function boxAddress(box, absolute) {
     const d = absolute ? "$" : "";
@@ -80,7 +95,9 @@
   function notLoaded(property) {
     return officeError(
       "PropertyNotLoaded",
-      "The property '" + property + "' is not available. Before reading the property's value, call the load method on the containing object and call \"context.sync()\" on the associated request context."
+      "The property '" +
+        property +
+        "' is not available. Before reading the property's value, call the load method on the containing object and call \"context.sync()\" on the associated request context."
     );
   }
 
@@ -101,7 +118,8 @@
     const sheet = newSheet(spec.name);
     (spec.cells || []).forEach((row, r) =>
       row.forEach((value, c) => {
-        if (value !== null && value !== "") writeTyped(sheet, (spec.top || 0) + r, (spec.left || 0) + c, value);
+        if (value !== null && value !== "")
+          writeTyped(sheet, (spec.top || 0) + r, (spec.left || 0) + c, value);
       })
     );
     model.sheets.push(sheet);
@@ -110,12 +128,18 @@
     const lower = name.toLowerCase();
     return model.sheets.find((s) => s.name.toLowerCase() === lower) || null;
   }
-  model.activeSheetId = (sheetByName(config.activeSheet || model.sheets[0].name) || model.sheets[0]).id;
+  model.activeSheetId = (
+    sheetByName(config.activeSheet || model.sheets[0].name) || model.sheets[0]
+  ).id;
   model.selection = config.selection
     ? { sheetId: model.activeSheetId, box: parseAddress(config.selection).box }
     : { sheetId: model.activeSheetId, box: { top: 0, left: 0, bottom: 0, right: 0 } };
   for (const t of config.tables || []) {
-    model.tables.push({ name: t.name, sheetId: sheetByName(t.sheet).id, box: parseAddress(t.address).box });
+    model.tables.push({
+      name: t.name,
+      sheetId: sheetByName(t.sheet).id,
+      box: parseAddress(t.address).box,
+    });
   }
   function sheetById(id) {
     return model.sheets.find((s) => s.id === id) || null;
@@ -194,11 +218,22 @@
   function usedBox(sheet, within, valuesOnly) {
     let box = null;
     for (const [k, cell] of sheet.cells) {
-      if (valuesOnly ? isEmptyCell(cell) : isEmptyCell(cell) && !cell.nf && Object.keys(cell.fmt).length === 0) continue;
+      if (
+        valuesOnly
+          ? isEmptyCell(cell)
+          : isEmptyCell(cell) && !cell.nf && Object.keys(cell.fmt).length === 0
+      )
+        continue;
       const [r, c] = k.split(",").map(Number);
-      if (within && (r < within.top || r > within.bottom || c < within.left || c > within.right)) continue;
+      if (within && (r < within.top || r > within.bottom || c < within.left || c > within.right))
+        continue;
       box = box
-        ? { top: Math.min(box.top, r), left: Math.min(box.left, c), bottom: Math.max(box.bottom, r), right: Math.max(box.right, c) }
+        ? {
+            top: Math.min(box.top, r),
+            left: Math.min(box.left, c),
+            bottom: Math.max(box.bottom, r),
+            right: Math.max(box.right, c),
+          }
         : { top: r, left: c, bottom: r, right: c };
     }
     return box;
@@ -211,12 +246,12 @@
     while (grew) {
       grew = false;
       for (let c = box.left - 1; c <= box.right + 1; c++) {
-        if (filled(box.top - 1, c)) (box.top -= 1), (grew = true);
-        if (filled(box.bottom + 1, c)) (box.bottom += 1), (grew = true);
+        if (filled(box.top - 1, c)) ((box.top -= 1), (grew = true));
+        if (filled(box.bottom + 1, c)) ((box.bottom += 1), (grew = true));
       }
       for (let r = box.top - 1; r <= box.bottom + 1; r++) {
-        if (filled(r, box.left - 1)) (box.left -= 1), (grew = true);
-        if (filled(r, box.right + 1)) (box.right += 1), (grew = true);
+        if (filled(r, box.left - 1)) ((box.left -= 1), (grew = true));
+        if (filled(r, box.right + 1)) ((box.right += 1), (grew = true));
       }
     }
     return box;
@@ -232,7 +267,9 @@
   const requirementVersion = config.excelApi || "1.9";
   function isSetSupported(name, version) {
     if (name !== "ExcelApi") return false;
-    const [a, b] = String(version || "1.1").split(".").map(Number);
+    const [a, b] = String(version || "1.1")
+      .split(".")
+      .map(Number);
     const [x, y] = requirementVersion.split(".").map(Number);
     return a < x || (a === x && b <= y);
   }
@@ -245,7 +282,11 @@
       this.workbook = new Workbook(this);
       this.application = {
         suspendScreenUpdatingUntilNextSync: () => {
-          if (!isSetSupported("ExcelApi", "1.9")) throw officeError("ApiNotFound", "suspendScreenUpdatingUntilNextSync needs ExcelApi 1.9.");
+          if (!isSetSupported("ExcelApi", "1.9"))
+            throw officeError(
+              "ApiNotFound",
+              "suspendScreenUpdatingUntilNextSync needs ExcelApi 1.9."
+            );
           this._queue.push({ describe: { op: "suspendScreenUpdating" }, run() {} });
         },
         suspendApiCalculationUntilNextSync: () => {
@@ -299,7 +340,10 @@
       const names = Array.isArray(properties)
         ? properties
         : typeof properties === "string"
-          ? properties.split(",").map((p) => p.trim()).filter(Boolean)
+          ? properties
+              .split(",")
+              .map((p) => p.trim())
+              .filter(Boolean)
           : Object.keys(properties || {});
       this._context._enqueue({ op: "load", target: this._describe(), names }, () => {
         const target = this._resolveOrNull();
@@ -312,7 +356,9 @@
       return this;
     }
     _set(property, value) {
-      this._context._enqueue({ op: "set", target: this._describe(), property, value }, () => this._write(property, value));
+      this._context._enqueue({ op: "set", target: this._describe(), property, value }, () =>
+        this._write(property, value)
+      );
     }
   }
 
@@ -324,7 +370,11 @@
       this.names = new NamedItemCollection(context);
     }
     getSelectedRange() {
-      return new Range(this._context, () => ({ sheet: sheetById(model.selection.sheetId), box: model.selection.box }), "selection");
+      return new Range(
+        this._context,
+        () => ({ sheet: sheetById(model.selection.sheetId), box: model.selection.box }),
+        "selection"
+      );
     }
   }
 
@@ -358,20 +408,36 @@
         this._context,
         () => {
           const sheet = sheetByName(name);
-          if (!sheet) throw officeError("ItemNotFound", "The requested resource doesn't exist.", "worksheets.getItem");
+          if (!sheet)
+            throw officeError(
+              "ItemNotFound",
+              "The requested resource doesn't exist.",
+              "worksheets.getItem"
+            );
           return sheet;
         },
         "worksheets.getItem(" + name + ")"
       );
     }
     getItemOrNullObject(name) {
-      return new Worksheet(this._context, () => sheetByName(name), "worksheets.getItemOrNullObject(" + name + ")", true);
+      return new Worksheet(
+        this._context,
+        () => sheetByName(name),
+        "worksheets.getItemOrNullObject(" + name + ")",
+        true
+      );
     }
     add(name) {
       let created = null;
       this._context._enqueue({ op: "worksheets.add", name }, () => {
-        if (sheetByName(name)) throw officeError("ItemAlreadyExists", "A resource with the same name or identifier already exists.", "worksheets.add");
-        if (name.length > 31 || /[:\\/?*[\]]/.test(name)) throw officeError("InvalidArgument", "The argument is invalid.", "worksheets.add");
+        if (sheetByName(name))
+          throw officeError(
+            "ItemAlreadyExists",
+            "A resource with the same name or identifier already exists.",
+            "worksheets.add"
+          );
+        if (name.length > 31 || /[:\\/?*[\]]/.test(name))
+          throw officeError("InvalidArgument", "The argument is invalid.", "worksheets.add");
         created = newSheet(name);
         model.sheets.push(created);
       });
@@ -399,7 +465,8 @@
     }
     _resolve() {
       const sheet = this._resolver();
-      if (!sheet && !this._orNull) throw officeError("ItemNotFound", "The requested resource doesn't exist.");
+      if (!sheet && !this._orNull)
+        throw officeError("ItemNotFound", "The requested resource doesn't exist.");
       return sheet;
     }
     _read(name, sheet) {
@@ -421,7 +488,9 @@
         this._context,
         () => ({
           sheet: this._resolve(),
-          box: address ? parseAddress(address).box : { top: 0, left: 0, bottom: MAX_ROW, right: MAX_COL },
+          box: address
+            ? parseAddress(address).box
+            : { top: 0, left: 0, bottom: MAX_ROW, right: MAX_COL },
         }),
         description
       );
@@ -431,7 +500,10 @@
         this._context,
         () => {
           const sheet = this._resolve();
-          return { sheet, box: usedBox(sheet, null, valuesOnly) || { top: 0, left: 0, bottom: 0, right: 0 } };
+          return {
+            sheet,
+            box: usedBox(sheet, null, valuesOnly) || { top: 0, left: 0, bottom: 0, right: 0 },
+          };
         },
         this._describe() + ".getUsedRange()"
       );
@@ -451,7 +523,8 @@
     }
     _resolveOrNull() {
       const target = this._resolver();
-      if (target === null && !this._orNull) throw officeError("ItemNotFound", "The requested resource doesn't exist.");
+      if (target === null && !this._orNull)
+        throw officeError("ItemNotFound", "The requested resource doesn't exist.");
       return target;
     }
     _resolve() {
@@ -497,7 +570,10 @@
       const rows = box.bottom - box.top + 1;
       const cols = box.right - box.left + 1;
       if (Array.isArray(value)) {
-        if (value.length !== rows || value.some((row) => !Array.isArray(row) || row.length !== cols)) {
+        if (
+          value.length !== rows ||
+          value.some((row) => !Array.isArray(row) || row.length !== cols)
+        ) {
           throw officeError(
             "InvalidArgument",
             "The number of rows or columns in the input array doesn't match the size or dimensions of the range.",
@@ -551,7 +627,15 @@
         this._context,
         () => {
           const { sheet, box } = this._resolve();
-          return { sheet, box: { top: box.top + row, left: box.left + column, bottom: box.top + row, right: box.left + column } };
+          return {
+            sheet,
+            box: {
+              top: box.top + row,
+              left: box.left + column,
+              bottom: box.top + row,
+              right: box.left + column,
+            },
+          };
         },
         this._describe() + ".getCell(" + row + "," + column + ")"
       );
@@ -583,7 +667,9 @@
         this._context,
         () => {
           const { sheet, box } = this._resolve();
-          const other = parseAddress(typeof address === "string" ? address : boxAddress(address._resolve().box));
+          const other = parseAddress(
+            typeof address === "string" ? address : boxAddress(address._resolve().box)
+          );
           const common = intersect(box, other.box);
           return common ? { sheet, box: common } : null;
         },
@@ -603,7 +689,8 @@
         const { sheet, box } = this._resolve();
         for (const k of Array.from(sheet.cells.keys())) {
           const [r, c] = k.split(",").map(Number);
-          if (r >= box.top && r <= box.bottom && c >= box.left && c <= box.right) sheet.cells.delete(k);
+          if (r >= box.top && r <= box.bottom && c >= box.left && c <= box.right)
+            sheet.cells.delete(k);
         }
       });
     }
@@ -614,20 +701,25 @@
     constructor(context, range) {
       const eachCell = (fn) => {
         const { sheet, box } = range._resolve();
-        for (let r = box.top; r <= box.bottom; r++) for (let c = box.left; c <= box.right; c++) fn(touch(sheet, r, c), sheet, c);
+        for (let r = box.top; r <= box.bottom; r++)
+          for (let c = box.left; c <= box.right; c++) fn(touch(sheet, r, c), sheet, c);
       };
       const setter = (property) => (value) =>
-        context._enqueue({ op: "set", target: range._describe() + ".format", property, value }, () =>
-          eachCell((cell, sheet, c) => {
-            if (property === "columnWidth") sheet.columnWidths[c] = value;
-            else cell.fmt[property] = value;
-          })
+        context._enqueue(
+          { op: "set", target: range._describe() + ".format", property, value },
+          () =>
+            eachCell((cell, sheet, c) => {
+              if (property === "columnWidth") sheet.columnWidths[c] = value;
+              else cell.fmt[property] = value;
+            })
         );
       const fontSetter = (property) => (value) =>
-        context._enqueue({ op: "set", target: range._describe() + ".format.font", property, value }, () =>
-          eachCell((cell) => {
-            cell.fmt["font." + property] = value;
-          })
+        context._enqueue(
+          { op: "set", target: range._describe() + ".format.font", property, value },
+          () =>
+            eachCell((cell) => {
+              cell.fmt["font." + property] = value;
+            })
         );
       const define = (object, property, set) =>
         Object.defineProperty(object, property, {
@@ -637,17 +729,27 @@
           set,
         });
       this.font = {};
-      for (const p of ["bold", "italic", "size", "name", "color"]) define(this.font, p, fontSetter(p));
-      for (const p of ["horizontalAlignment", "verticalAlignment", "wrapText", "columnWidth", "rowHeight"]) define(this, p, setter(p));
+      for (const p of ["bold", "italic", "size", "name", "color"])
+        define(this.font, p, fontSetter(p));
+      for (const p of [
+        "horizontalAlignment",
+        "verticalAlignment",
+        "wrapText",
+        "columnWidth",
+        "rowHeight",
+      ])
+        define(this, p, setter(p));
       this.borders = {
         getItem(index) {
           const border = {};
           for (const p of ["style", "weight", "color"]) {
             define(border, p, (value) =>
-              context._enqueue({ op: "set", target: range._describe() + ".borders." + index, property: p, value }, () =>
-                eachCell((cell) => {
-                  cell.fmt["border." + index + "." + p] = value;
-                })
+              context._enqueue(
+                { op: "set", target: range._describe() + ".borders." + index, property: p, value },
+                () =>
+                  eachCell((cell) => {
+                    cell.fmt["border." + index + "." + p] = value;
+                  })
               )
             );
           }
@@ -695,11 +797,20 @@
       this._name = name;
       const find = () => {
         const table = model.tables.find((t) => t.name.toLowerCase() === name.toLowerCase());
-        if (!table) throw officeError("ItemNotFound", "The requested resource doesn't exist.", "tables.getItem");
+        if (!table)
+          throw officeError(
+            "ItemNotFound",
+            "The requested resource doesn't exist.",
+            "tables.getItem"
+          );
         return table;
       };
       this._find = find;
-      this.worksheet = new Worksheet(context, () => sheetById(find().sheetId), "tables.getItem(" + name + ").worksheet");
+      this.worksheet = new Worksheet(
+        context,
+        () => sheetById(find().sheetId),
+        "tables.getItem(" + name + ").worksheet"
+      );
     }
     _describe() {
       return "tables.getItem(" + this._name + ")";
@@ -735,7 +846,8 @@
     }
     add(name, reference) {
       this._context._enqueue({ op: "names.add", name, reference: reference._describe() }, () => {
-        if (model.names.has(name.toLowerCase())) throw officeError("ItemAlreadyExists", "A resource with the same name already exists.");
+        if (model.names.has(name.toLowerCase()))
+          throw officeError("ItemAlreadyExists", "A resource with the same name already exists.");
         const { sheet, box } = reference._resolve();
         model.names.set(name.toLowerCase(), { name, sheetId: sheet.id, box });
       });
@@ -755,7 +867,8 @@
     }
     _read(name, item) {
       const sheet = sheetById(item.sheetId);
-      if (name === "value") return sheet ? quote(sheet.name) + "!" + boxAddress(item.box, true) : "#REF!";
+      if (name === "value")
+        return sheet ? quote(sheet.name) + "!" + boxAddress(item.box, true) : "#REF!";
       if (name === "name") return item.name;
       if (name === "type") return "Range";
       throw officeError("InvalidArgument", "Unknown property " + name);
@@ -799,7 +912,8 @@
       requirements: { isSetSupported },
       document: {
         settings: {
-          get: (name) => (name in pendingSettings ? JSON.parse(JSON.stringify(pendingSettings[name])) : null),
+          get: (name) =>
+            name in pendingSettings ? JSON.parse(JSON.stringify(pendingSettings[name])) : null,
           set: (name, value) => {
             pendingSettings[name] = JSON.parse(JSON.stringify(value));
           },
@@ -831,7 +945,8 @@
     readyCallbacks = [];
     callbacks.forEach((fire) => fire());
   };
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", () => setTimeout(becomeReady, 0));
+  if (document.readyState === "loading")
+    document.addEventListener("DOMContentLoaded", () => setTimeout(becomeReady, 0));
   else setTimeout(becomeReady, 0);
 
   // ---------- what the test inspects ----------
@@ -875,7 +990,11 @@
       const box = parseAddress(address).box;
       writeTyped(sheetByName(name), box.top, box.left, value);
     },
-    names: () => Array.from(model.names.values()).map((n) => ({ name: n.name, sheet: sheetById(n.sheetId)?.name ?? null })),
+    names: () =>
+      Array.from(model.names.values()).map((n) => ({
+        name: n.name,
+        sheet: sheetById(n.sheetId)?.name ?? null,
+      })),
     settings: () => JSON.parse(JSON.stringify(model.settings)),
   };
 })();

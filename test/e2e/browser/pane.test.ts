@@ -36,7 +36,12 @@ const POT = STOCKHOLM_POT;
 function stockholmSheet(): (string | number)[][] {
   return [
     ["Stadsdelsförvaltning", "Beställarenhet", "Förebyggande enhet", "Förslag på fördelning"],
-    ...STOCKHOLM.map(([name, key]): (string | number)[] => [name, name === "Norra innerstaden" ? "-" : "X", "X", key]),
+    ...STOCKHOLM.map(([name, key]): (string | number)[] => [
+      name,
+      name === "Norra innerstaden" ? "-" : "X",
+      "X",
+      key,
+    ]),
   ];
 }
 
@@ -64,7 +69,10 @@ interface OfficeDouble {
   runs: RunRecord[];
   sheetNames(): string[];
   snapshot(name: string): string | null;
-  read(name: string): { values: (string | number | boolean)[][]; formulas: (string | number | boolean)[][] };
+  read(name: string): {
+    values: (string | number | boolean)[][];
+    formulas: (string | number | boolean)[][];
+  };
   selection(): string;
   select(address: string): void;
   setCell(sheet: string, address: string, value: string | number): void;
@@ -105,13 +113,17 @@ beforeAll(async () => {
     { cwd: ROOT, stdio: "pipe", timeout: 240_000 }
   );
   server = createServer((request, response) => {
-    const path = normalize(decodeURIComponent(new URL(request.url ?? "/", "http://x").pathname)).replace(/^[/\\]+/, "");
+    const path = normalize(
+      decodeURIComponent(new URL(request.url ?? "/", "http://x").pathname)
+    ).replace(/^[/\\]+/, "");
     const file = join(buildDir, path);
     if (!file.startsWith(buildDir) || !existsSync(file)) {
       response.writeHead(404).end();
       return;
     }
-    response.writeHead(200, { "Content-Type": CONTENT_TYPES[extname(file)] ?? "application/octet-stream" });
+    response.writeHead(200, {
+      "Content-Type": CONTENT_TYPES[extname(file)] ?? "application/octet-stream",
+    });
     response.end(readFileSync(file));
   });
   await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
@@ -140,7 +152,10 @@ interface OpenPane {
   errors: string[];
 }
 
-async function openPane(config: Partial<DoubleConfig> = {}, waitUntilReady = true): Promise<OpenPane> {
+async function openPane(
+  config: Partial<DoubleConfig> = {},
+  waitUntilReady = true
+): Promise<OpenPane> {
   const full: DoubleConfig = {
     displayLanguage: "sv-SE",
     sheets: [
@@ -170,7 +185,11 @@ async function openPane(config: Partial<DoubleConfig> = {}, waitUntilReady = tru
   if (!waitUntilReady) return { page, requests, errors };
   await page.locator("#use-selection").waitFor();
   // start() has listed the tables once Office is ready and the pane is not busy.
-  await page.waitForFunction(() => window.__officeDouble?.runs.length > 0 && document.querySelector("main")?.getAttribute("aria-busy") === "false");
+  await page.waitForFunction(
+    () =>
+      window.__officeDouble?.runs.length > 0 &&
+      document.querySelector("main")?.getAttribute("aria-busy") === "false"
+  );
   return { page, requests, errors };
 }
 
@@ -178,7 +197,9 @@ async function openPane(config: Partial<DoubleConfig> = {}, waitUntilReady = tru
 async function runsDuring(page: Page, action: () => Promise<void>): Promise<RunRecord[]> {
   const before = await page.evaluate(() => window.__officeDouble.runs.length);
   await action();
-  await page.waitForFunction(() => document.querySelector("main")?.getAttribute("aria-busy") === "false");
+  await page.waitForFunction(
+    () => document.querySelector("main")?.getAttribute("aria-busy") === "false"
+  );
   return page.evaluate((from) => window.__officeDouble.runs.slice(from), before);
 }
 
@@ -189,7 +210,8 @@ function expectOnlyLocalRequests(requests: string[]): void {
 }
 
 const status = (page: Page) => page.locator("#status").innerText();
-const snapshot = (page: Page, sheet: string) => page.evaluate((name) => window.__officeDouble.snapshot(name), sheet);
+const snapshot = (page: Page, sheet: string) =>
+  page.evaluate((name) => window.__officeDouble.snapshot(name), sheet);
 
 describe("the pane in Chromium with an Excel double", () => {
   test("on an Excel older than ExcelApi 1.7 it says what is missing and touches nothing", async () => {
@@ -209,10 +231,14 @@ describe("the pane in Chromium with an Excel double", () => {
 
     // Swedish by default; the later jobs are shown but not usable yet.
     expect(await page.locator("html").getAttribute("lang")).toBe("sv");
-    await expect(page.locator("#tab-requisitions").getAttribute("aria-disabled")).resolves.toBe("true");
+    await expect(page.locator("#tab-requisitions").getAttribute("aria-disabled")).resolves.toBe(
+      "true"
+    );
     expect(await page.locator("#tab-requisitions").innerText()).toContain("kommer snart");
 
-    const readRuns = await runsDuring(page, () => page.getByRole("button", { name: "Använd markering" }).click());
+    const readRuns = await runsDuring(page, () =>
+      page.getByRole("button", { name: "Använd markering" }).click()
+    );
     expect(readRuns).toHaveLength(1);
     expect(readRuns[0].syncs).toBeLessThanOrEqual(1);
     expect(await status(page)).toBe("Läste Blad1!A1:D12: 11 mottagare.");
@@ -226,7 +252,9 @@ describe("the pane in Chromium with an Excel double", () => {
     await page.getByLabel("Nyckelkolumn").selectOption({ label: "D: Förslag på fördelning" });
     await expect(page.locator("#error-keyColumn").isHidden()).resolves.toBe(true);
     expect(await page.getByRole("checkbox", { name: "B: Beställarenhet" }).isChecked()).toBe(true);
-    expect(await page.getByRole("checkbox", { name: "C: Förebyggande enhet" }).isChecked()).toBe(true);
+    expect(await page.getByRole("checkbox", { name: "C: Förebyggande enhet" }).isChecked()).toBe(
+      true
+    );
 
     await page.getByLabel("Belopp att fördela (kr)").fill("6 069 306");
     await page.getByRole("button", { name: "Lägg till avsättning" }).click();
@@ -235,9 +263,11 @@ describe("the pane in Chromium with an Excel double", () => {
     await page.getByLabel("Belopp för avsättning 1 (kr)").fill("400 000");
 
     // The preview before writing: every district, the reserve, and a total equal to the pot.
-    const previewRows = await page.locator(".preview-table tbody tr").evaluateAll((rows) =>
-      rows.map((row) => Array.from(row.querySelectorAll("td")).map((td) => td.textContent ?? ""))
-    );
+    const previewRows = await page
+      .locator(".preview-table tbody tr")
+      .evaluateAll((rows) =>
+        rows.map((row) => Array.from(row.querySelectorAll("td")).map((td) => td.textContent ?? ""))
+      );
     expect(previewRows.map((cells) => [cells[0], cells[2]])).toEqual([
       ...STOCKHOLM.map(([name, amount]) => [name, kronor(amount)]),
       ["Äldreförvaltningen (avsättning)", kronor(400000)],
@@ -247,19 +277,32 @@ describe("the pane in Chromium with an Excel double", () => {
     expect(await page.locator("#problems").isHidden()).toBe(true);
     await page.screenshot({ path: join(ARTIFACTS, "pane-sv.png"), fullPage: true });
 
-    const writeRuns = await runsDuring(page, () => page.getByRole("button", { name: "Skriv tabell" }).click());
+    const writeRuns = await runsDuring(page, () =>
+      page.getByRole("button", { name: "Skriv tabell" }).click()
+    );
     expect(writeRuns).toHaveLength(1);
     expect(writeRuns[0].syncs).toBeLessThanOrEqual(2);
     expect(Math.max(...writeRuns[0].requestBytes)).toBeLessThan(100_000);
-    expect(await status(page)).toBe("Tabellen skrevs till bladet 'Fördelning (2)' ('Fördelning (2)'!A3:D16).");
+    expect(await status(page)).toBe(
+      "Tabellen skrevs till bladet 'Fördelning (2)' ('Fördelning (2)'!A3:D16)."
+    );
 
     // The user's "Fördelning" is not ours: the output went to a new sheet, and nothing else changed.
-    expect(await page.evaluate(() => window.__officeDouble.sheetNames())).toEqual(["Blad1", "Fördelning", "Fördelning (2)"]);
+    expect(await page.evaluate(() => window.__officeDouble.sheetNames())).toEqual([
+      "Blad1",
+      "Fördelning",
+      "Fördelning (2)",
+    ]);
     expect(await snapshot(page, "Blad1")).toBe(blad1Before);
     expect(await snapshot(page, "Fördelning")).toBe(usersSheetBefore);
 
     const written = await page.evaluate(() => window.__officeDouble.read("Fördelning (2)"));
-    expect(written.values[2].slice(0, 4)).toEqual(["Stadsdelsförvaltning", "Förslag på fördelning", "Andel", "Belopp (kr)"]);
+    expect(written.values[2].slice(0, 4)).toEqual([
+      "Stadsdelsförvaltning",
+      "Förslag på fördelning",
+      "Andel",
+      "Belopp (kr)",
+    ]);
     expect(written.values.slice(3, 14).map((row) => [row[0], row[3]])).toEqual(STOCKHOLM);
     expect(written.values[14].slice(0, 4)).toEqual(["Äldreförvaltningen", "", "", 400000]);
     expect(written.values[15][0]).toBe("Summa");
@@ -267,21 +310,38 @@ describe("the pane in Chromium with an Excel double", () => {
     expect(written.values[15][3]).toBe(POT);
     const amounts = written.values.slice(3, 15).map((row) => row[3] as number);
     expect(amounts.reduce((a, b) => a + b, 0)).toBe(POT);
-    expect(await page.evaluate(() => window.__officeDouble.names())).toEqual([{ name: "Statsbidrag_allocation", sheet: "Fördelning (2)" }]);
+    expect(await page.evaluate(() => window.__officeDouble.names())).toEqual([
+      { name: "Statsbidrag_allocation", sheet: "Fördelning (2)" },
+    ]);
     expect(await page.evaluate(() => window.__officeDouble.settings())).toMatchObject({
-      "statsbidrag.allocation": { sourceAddress: "Blad1!A1:D12", keyHeader: "Förslag på fördelning", total: "6 069 306" },
+      "statsbidrag.allocation": {
+        sourceAddress: "Blad1!A1:D12",
+        keyHeader: "Förslag på fördelning",
+        total: "6 069 306",
+      },
     });
 
     // Re-running (rounded to 1 000 kr this time) replaces our sheet only.
     await page.getByLabel("Avrunda till").selectOption("1000");
-    const rerunRuns = await runsDuring(page, () => page.getByRole("button", { name: "Skriv tabell" }).click());
+    const rerunRuns = await runsDuring(page, () =>
+      page.getByRole("button", { name: "Skriv tabell" }).click()
+    );
     expect(rerunRuns[0].syncs).toBeLessThanOrEqual(2);
-    expect(await page.evaluate(() => window.__officeDouble.sheetNames())).toEqual(["Blad1", "Fördelning", "Fördelning (2)"]);
+    expect(await page.evaluate(() => window.__officeDouble.sheetNames())).toEqual([
+      "Blad1",
+      "Fördelning",
+      "Fördelning (2)",
+    ]);
     const rewritten = await page.evaluate(() => window.__officeDouble.read("Fördelning (2)"));
     const rounded = rewritten.values.slice(3, 14).map((row) => row[3] as number);
     expect(rounded.every((amount) => amount % 1000 === 0)).toBe(true);
     // 306 kr is less than one unit: shown on its own row, and the SUM total is still the pot.
-    expect(rewritten.values[15].slice(0, 4)).toEqual(["Ej fördelat (mindre än en avrundningsenhet)", "", "", 306]);
+    expect(rewritten.values[15].slice(0, 4)).toEqual([
+      "Ej fördelat (mindre än en avrundningsenhet)",
+      "",
+      "",
+      306,
+    ]);
     expect(rewritten.values[16][0]).toBe("Summa");
     expect(rewritten.formulas[16][3]).toBe("=SUM(D4:D16)");
     expect(rewritten.values[16][3]).toBe(POT);
@@ -289,14 +349,20 @@ describe("the pane in Chromium with an Excel double", () => {
     expect(await snapshot(page, "Fördelning")).toBe(usersSheetBefore);
 
     await page.getByRole("button", { name: "Markera tabellen för kopiering" }).click();
-    await page.waitForFunction(() => window.__officeDouble.selection() === "'Fördelning (2)'!A3:D17");
+    await page.waitForFunction(
+      () => window.__officeDouble.selection() === "'Fördelning (2)'!A3:D17"
+    );
     expect(await status(page)).toContain("Ctrl+C");
 
     // Reading the source again goes by its address: one round trip, the user's selection stays put.
-    const rereadRuns = await runsDuring(page, () => page.getByRole("button", { name: "Läs Blad1!A1:D12 igen" }).click());
+    const rereadRuns = await runsDuring(page, () =>
+      page.getByRole("button", { name: "Läs Blad1!A1:D12 igen" }).click()
+    );
     expect(rereadRuns.map((run) => run.syncs)).toEqual([1]);
     expect(await status(page)).toBe("Läste Blad1!A1:D12: 11 mottagare.");
-    expect(await page.evaluate(() => window.__officeDouble.selection())).toBe("'Fördelning (2)'!A3:D17");
+    expect(await page.evaluate(() => window.__officeDouble.selection())).toBe(
+      "'Fördelning (2)'!A3:D17"
+    );
 
     expect(errors).toEqual([]);
     expectOnlyLocalRequests(requests);
@@ -315,10 +381,15 @@ describe("the pane in Chromium with an Excel double", () => {
     await expect(problem.count()).resolves.toBe(1);
     expect(await problem.innerText()).toBe("Blad1!D4 'tolv' är inte ett tal.");
 
-    const writeRuns = await runsDuring(page, () => page.getByRole("button", { name: "Skriv tabell" }).click());
+    const writeRuns = await runsDuring(page, () =>
+      page.getByRole("button", { name: "Skriv tabell" }).click()
+    );
     expect(writeRuns).toEqual([]);
     expect(await status(page)).toBe("Inget skrevs. Rätta felet ovan först.");
-    expect(await page.evaluate(() => window.__officeDouble.sheetNames())).toEqual(["Blad1", "Fördelning"]);
+    expect(await page.evaluate(() => window.__officeDouble.sheetNames())).toEqual([
+      "Blad1",
+      "Fördelning",
+    ]);
     expect(await snapshot(page, "Blad1")).toBe(blad1Before);
     expect(await page.evaluate(() => window.__officeDouble.settings())).toEqual({});
     await page.screenshot({ path: join(ARTIFACTS, "pane-sv-error.png"), fullPage: true });
@@ -333,12 +404,20 @@ describe("the pane in Chromium with an Excel double", () => {
   test("speaks English when Office does", async () => {
     const { page, requests, errors } = await openPane({
       displayLanguage: "en-US",
-      officeTheme: { bodyBackgroundColor: "#fffff0", bodyForegroundColor: "#101010", isDarkTheme: false },
+      officeTheme: {
+        bodyBackgroundColor: "#fffff0",
+        bodyForegroundColor: "#101010",
+        isDarkTheme: false,
+      },
     });
     expect(await page.locator("html").getAttribute("lang")).toBe("en");
     // Office's theme colours replace the Fluent 2 light defaults.
-    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe("rgb(255, 255, 240)");
-    expect(await page.getByRole("tab", { name: /Allocate/ }).getAttribute("aria-selected")).toBe("true");
+    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(
+      "rgb(255, 255, 240)"
+    );
+    expect(await page.getByRole("tab", { name: /Allocate/ }).getAttribute("aria-selected")).toBe(
+      "true"
+    );
     expect(await page.locator("#tab-report").innerText()).toContain("coming soon");
     // By keyboard: the selected tab first, then Use selection, activated with Enter.
     await page.keyboard.press("Tab");
@@ -346,7 +425,9 @@ describe("the pane in Chromium with an Excel double", () => {
     await page.keyboard.press("Tab");
     expect(await page.evaluate(() => document.activeElement?.id)).toBe("use-selection");
     await page.keyboard.press("Enter");
-    await page.waitForFunction(() => document.querySelector("#status")?.textContent?.startsWith("Read "));
+    await page.waitForFunction(() =>
+      document.querySelector("#status")?.textContent?.startsWith("Read ")
+    );
     expect(await status(page)).toBe("Read Blad1!A1:D12: 11 recipients.");
     expect(await page.locator("#error-keyColumn").innerText()).toContain("has no key column");
     await page.getByLabel("Key column").selectOption("3");
@@ -354,7 +435,9 @@ describe("the pane in Chromium with an Excel double", () => {
     expect(await page.locator(".preview-table tfoot td").last().innerText()).toBe("6,069,306");
     await page.getByRole("button", { name: "Write table" }).click();
     await page.waitForFunction(() => window.__officeDouble.sheetNames().includes("Allocation"));
-    expect(await status(page)).toBe("The table was written to the sheet Allocation (Allocation!A3:D15).");
+    expect(await status(page)).toBe(
+      "The table was written to the sheet Allocation (Allocation!A3:D15)."
+    );
     await page.screenshot({ path: join(ARTIFACTS, "pane-en.png"), fullPage: true });
     expect(errors).toEqual([]);
     expectOnlyLocalRequests(requests);

@@ -17,7 +17,9 @@ interface Sidecar {
 }
 
 function sidecar(file: string): Sidecar {
-  return JSON.parse(readFileSync(path.join(FIXTURES, file.replace(/\.xlsx$/, ".json")), "utf8")) as Sidecar;
+  return JSON.parse(
+    readFileSync(path.join(FIXTURES, file.replace(/\.xlsx$/, ".json")), "utf8")
+  ) as Sidecar;
 }
 
 test("there are both good and bad fixtures", () => {
@@ -30,11 +32,25 @@ describe.each(files.filter((f) => f.startsWith("error-")))("%s is refused", (fil
   const output = path.join(mkdtempSync(path.join(tmpdir(), "sb-")), "out.xlsx");
 
   test("exit code 2, every cell named, nothing written", async () => {
-    const result = await run(["allocate", path.join(FIXTURES, file), ...args, "--json", "--output", output]);
+    const result = await run([
+      "allocate",
+      path.join(FIXTURES, file),
+      ...args,
+      "--json",
+      "--output",
+      output,
+    ]);
     expect(result.exitCode).toBe(2);
-    const { errors } = JSON.parse(result.stdout) as { errors: { cell: string | null; message: string }[] };
+    const { errors } = JSON.parse(result.stdout) as {
+      errors: { cell: string | null; message: string }[];
+    };
     expect(errors.length).toBeGreaterThan(0);
-    expect(errors.map((e) => e.cell).filter(Boolean).sort()).toEqual([...cells].sort());
+    expect(
+      errors
+        .map((e) => e.cell)
+        .filter(Boolean)
+        .sort()
+    ).toEqual([...cells].sort());
     for (const cell of cells) expect(result.stderr).toContain(cell);
     expect(existsSync(output)).toBe(false);
   });

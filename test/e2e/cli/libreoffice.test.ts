@@ -18,7 +18,11 @@ function parseCsv(text: string): string[][] {
   return text
     .trim()
     .split("\n")
-    .map((line) => (line.match(/("([^"]|"")*"|[^,]*)(,|$)/g) ?? []).map((cell) => cell.replace(/,$/, "").replace(/^"|"$/g, "")));
+    .map((line) =>
+      (line.match(/("([^"]|"")*"|[^,]*)(,|$)/g) ?? []).map((cell) =>
+        cell.replace(/,$/, "").replace(/^"|"$/g, "")
+      )
+    );
 }
 
 test("LibreOffice computes the SUM total and the zero check from the formulas alone", async () => {
@@ -29,7 +33,18 @@ test("LibreOffice computes the SUM total and the zero check from the formulas al
   const input = path.join(dir, "in.xlsx");
   const output = path.join(dir, "out.xlsx");
   await saveWorkbook(demoInputWorkbook(), input);
-  const result = await run(["allocate", input, "--total", "6069306", "--reserve", "Äldreförvaltningen=400000", "--unit", "1000", "--output", output]);
+  const result = await run([
+    "allocate",
+    input,
+    "--total",
+    "6069306",
+    "--reserve",
+    "Äldreförvaltningen=400000",
+    "--unit",
+    "1000",
+    "--output",
+    output,
+  ]);
   expect(result.exitCode).toBe(0);
 
   const workbook = new ExcelJS.Workbook();
@@ -50,8 +65,15 @@ test("LibreOffice computes the SUM total and the zero check from the formulas al
 
   const convert = spawnSync(
     "soffice",
-    ["--headless", `-env:UserInstallation=file://${dir}/lo-profile`, "--convert-to",
-      "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,false,false,false,false,-1", "--outdir", dir, stripped],
+    [
+      "--headless",
+      `-env:UserInstallation=file://${dir}/lo-profile`,
+      "--convert-to",
+      "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,false,false,false,false,-1",
+      "--outdir",
+      dir,
+      stripped,
+    ],
     { encoding: "utf8", timeout: 110_000 }
   );
   expect(convert.status).toBe(0);

@@ -14,8 +14,17 @@ import { STOCKHOLM_2024 } from "../../fixtures/stockholm-2024";
 
 const ROOT = path.join(__dirname, "../../..");
 const BIN = path.join(ROOT, "bin/statsbidrag.js");
-const PAPER_AMOUNTS: Record<string, number> = Object.fromEntries(STOCKHOLM_2024.map((d) => [d.name, d.amount]));
-const STOCKHOLM_ARGS = ["--total", "6 069 306", "--reserve", "Äldreförvaltningen=400000", "--date", "2026-11-25"];
+const PAPER_AMOUNTS: Record<string, number> = Object.fromEntries(
+  STOCKHOLM_2024.map((d) => [d.name, d.amount])
+);
+const STOCKHOLM_ARGS = [
+  "--total",
+  "6 069 306",
+  "--reserve",
+  "Äldreförvaltningen=400000",
+  "--date",
+  "2026-11-25",
+];
 
 function tempDir(): string {
   return mkdtempSync(path.join(tmpdir(), "statsbidrag-"));
@@ -31,7 +40,9 @@ async function readWorkbook(file: string): Promise<ExcelJS.Workbook> {
 function sheetFingerprint(sheet: ExcelJS.Worksheet): string {
   const cells: unknown[] = [];
   sheet.eachRow({ includeEmpty: false }, (row) =>
-    row.eachCell({ includeEmpty: false }, (cell) => cells.push([cell.address, cell.value, cell.numFmt, cell.font?.bold]))
+    row.eachCell({ includeEmpty: false }, (cell) =>
+      cells.push([cell.address, cell.value, cell.numFmt, cell.font?.bold])
+    )
   );
   return JSON.stringify({ name: sheet.name, cells, widths: sheet.columns?.map((c) => c.width) });
 }
@@ -54,13 +65,19 @@ test("--json prints exactly the documented shape, rows in input order", async ()
   expect(JSON.parse(result.stdout)).toEqual({
     total: "6069306",
     reserves: [{ name: "Äldreförvaltningen", amount: "400000" }],
-    rows: Object.entries(PAPER_AMOUNTS).map(([name, amount]) => ({ name, key: String(amount), amount: String(amount) })),
+    rows: Object.entries(PAPER_AMOUNTS).map(([name, amount]) => ({
+      name,
+      key: String(amount),
+      amount: String(amount),
+    })),
   });
 });
 
 test("the demo reproduces the Stockholm paper's table to the krona", () => {
   const dir = tempDir();
-  const result = spawnSync("node", [BIN, "demo", "--output-dir", dir, "--date", "2026-11-25"], { encoding: "utf8" });
+  const result = spawnSync("node", [BIN, "demo", "--output-dir", dir, "--date", "2026-11-25"], {
+    encoding: "utf8",
+  });
   expect(result.status).toBe(0);
   expect(result.stdout).toContain("alla 11 belopp stämmer på kronan");
   expect(result.stdout).toContain(path.join(dir, "statsbidrag-demo.xlsx"));
@@ -76,7 +93,9 @@ test("the output workbook has the allocation sheet beside the unchanged input sh
   const before = await readWorkbook(input);
   const after = await readWorkbook(output);
   expect(after.worksheets.map((s) => s.name)).toEqual(["Stadsdelar", "Fördelning"]);
-  expect(sheetFingerprint(after.getWorksheet("Stadsdelar")!)).toBe(sheetFingerprint(before.getWorksheet("Stadsdelar")!));
+  expect(sheetFingerprint(after.getWorksheet("Stadsdelar")!)).toBe(
+    sheetFingerprint(before.getWorksheet("Stadsdelar")!)
+  );
 
   const sheet = after.getWorksheet("Fördelning")!;
   expect(sheet.getCell("A3").value).toBe("Stadsdelsförvaltning");
@@ -92,7 +111,9 @@ test("the output workbook has the allocation sheet beside the unchanged input sh
   expect(sheet.getCell("D16").value).toEqual({ formula: "SUM(D4:D15)", result: 6_069_306 });
   expect(sheet.getCell("A16").font?.bold).toBe(true);
   expect(sheet.getCell("C16").numFmt).toBe("0.00%");
-  expect(after.definedNames.getRanges("Statsbidrag_allocation").ranges).toEqual(["'Fördelning'!$A$1"]);
+  expect(after.definedNames.getRanges("Statsbidrag_allocation").ranges).toEqual([
+    "'Fördelning'!$A$1",
+  ]);
 });
 
 test("re-running on its own output replaces only its own sheet", async () => {
@@ -100,7 +121,15 @@ test("re-running on its own output replaces only its own sheet", async () => {
   const first = path.join(dir, "first.xlsx");
   const second = path.join(dir, "second.xlsx");
   await run(["allocate", await stockholmInput(dir), ...STOCKHOLM_ARGS, "--output", first]);
-  const result = await run(["allocate", first, ...STOCKHOLM_ARGS, "--unit", "1000", "--output", second]);
+  const result = await run([
+    "allocate",
+    first,
+    ...STOCKHOLM_ARGS,
+    "--unit",
+    "1000",
+    "--output",
+    second,
+  ]);
   expect(result.exitCode).toBe(0);
   const workbook = await readWorkbook(second);
   expect(workbook.worksheets.map((s) => s.name)).toEqual(["Stadsdelar", "Fördelning"]);
@@ -120,27 +149,45 @@ test("a user's own sheet named Fördelning is never touched; the output gets a f
 
   const before = await readWorkbook(input);
   const after = await readWorkbook(output);
-  expect(after.worksheets.map((s) => s.name)).toEqual(["Stadsdelar", "Fördelning", "Fördelning (2)"]);
-  expect(sheetFingerprint(after.getWorksheet("Fördelning")!)).toBe(sheetFingerprint(before.getWorksheet("Fördelning")!));
+  expect(after.worksheets.map((s) => s.name)).toEqual([
+    "Stadsdelar",
+    "Fördelning",
+    "Fördelning (2)",
+  ]);
+  expect(sheetFingerprint(after.getWorksheet("Fördelning")!)).toBe(
+    sheetFingerprint(before.getWorksheet("Fördelning")!)
+  );
 });
 
 test("bad input through the installed command: exit 2, cell on stderr, JSON errors on stdout", () => {
   const fixture = path.join(ROOT, "test/fixtures/allocation/error-tolv.xlsx");
-  const result = spawnSync("node", [BIN, "allocate", fixture, "--total", "1000", "--json"], { encoding: "utf8" });
+  const result = spawnSync("node", [BIN, "allocate", fixture, "--total", "1000", "--json"], {
+    encoding: "utf8",
+  });
   expect(result.status).toBe(2);
   expect(result.stderr).toBe("Blad1!D7: 'tolv' är inte ett tal.\n");
-  expect(JSON.parse(result.stdout)).toEqual({ errors: [{ cell: "Blad1!D7", message: "Blad1!D7: 'tolv' är inte ett tal." }] });
+  expect(JSON.parse(result.stdout)).toEqual({
+    errors: [{ cell: "Blad1!D7", message: "Blad1!D7: 'tolv' är inte ett tal." }],
+  });
 });
 
 test("usage problems: exit 2 with a hint, in English with --lang en", () => {
   const fixture = path.join(ROOT, "test/fixtures/allocation/good-equal-keys.xlsx");
-  const missingTotal = spawnSync("node", [BIN, "allocate", fixture, "--lang", "en"], { encoding: "utf8" });
+  const missingTotal = spawnSync("node", [BIN, "allocate", fixture, "--lang", "en"], {
+    encoding: "utf8",
+  });
   expect(missingTotal.status).toBe(2);
   expect(missingTotal.stderr).toBe("--total: Enter the amount to allocate.\n");
-  const unknown = spawnSync("node", [BIN, "allocate", fixture, "--totl", "5"], { encoding: "utf8" });
+  const unknown = spawnSync("node", [BIN, "allocate", fixture, "--totl", "5"], {
+    encoding: "utf8",
+  });
   expect(unknown.status).toBe(2);
   expect(unknown.stderr).toContain("statsbidrag --help");
-  const sameFile = spawnSync("node", [BIN, "allocate", fixture, "--total", "5", "--output", fixture], { encoding: "utf8" });
+  const sameFile = spawnSync(
+    "node",
+    [BIN, "allocate", fixture, "--total", "5", "--output", fixture],
+    { encoding: "utf8" }
+  );
   expect(sameFile.status).toBe(2);
   expect(sameFile.stderr).toContain("--output får inte vara indatafilen");
 });

@@ -11,11 +11,21 @@ import type { SheetCell, SheetModel } from "../../../src/core/sheet-model";
 import { KEY_HEADER, STOCKHOLM_DISTRICTS, STOCKHOLM_POT, stockholmGrid } from "./helpers/stockholm";
 
 const d = (v: string | number) => new Decimal(v);
-const SV: AllocationSheetContext = { lang: "sv", date: "2024-05-20", nameHeader: "Stadsdelsförvaltning", keyHeader: "Förslag på fördelning", source: "Blad1!A3:D15" };
+const SV: AllocationSheetContext = {
+  lang: "sv",
+  date: "2024-05-20",
+  nameHeader: "Stadsdelsförvaltning",
+  keyHeader: "Förslag på fördelning",
+  source: "Blad1!A3:D15",
+};
 const EN: AllocationSheetContext = { ...SV, lang: "en", nameHeader: "District", keyHeader: "Key" };
 
 function stockholmSheet(unit: string | number = 1, context = SV): SheetModel {
-  const run = runAllocation(stockholmGrid(), { total: STOCKHOLM_POT, unit, reserves: [{ name: "Äldreförvaltningen", amount: 400_000 }] }, { key: KEY_HEADER });
+  const run = runAllocation(
+    stockholmGrid(),
+    { total: STOCKHOLM_POT, unit, reserves: [{ name: "Äldreförvaltningen", amount: 400_000 }] },
+    { key: KEY_HEADER }
+  );
   return allocationSheet(run.result, context);
 }
 
@@ -62,15 +72,26 @@ describe("Stockholm allocation sheet (Swedish)", () => {
   test("title, header from the source columns, one row per district in input order, then the reserve, then Summa", () => {
     expect(sheet.name).toBe("Fördelning");
     expect(sheet.cells[0][0].value).toBe("Fördelning av statsbidrag");
-    expect(sheet.cells[header].map((c) => c.value)).toEqual(["Stadsdelsförvaltning", "Förslag på fördelning", "Andel", "Belopp (kr)", null, "Avrundning"]);
-    expect(column(sheet, 0).slice(first, reserveRow)).toEqual(STOCKHOLM_DISTRICTS.map(([name]) => name.replace("-\n", "-")));
+    expect(sheet.cells[header].map((c) => c.value)).toEqual([
+      "Stadsdelsförvaltning",
+      "Förslag på fördelning",
+      "Andel",
+      "Belopp (kr)",
+      null,
+      "Avrundning",
+    ]);
+    expect(column(sheet, 0).slice(first, reserveRow)).toEqual(
+      STOCKHOLM_DISTRICTS.map(([name]) => name.replace("-\n", "-"))
+    );
     expect(sheet.cells[reserveRow][0].value).toBe("Äldreförvaltningen");
     expect(sheet.cells[reserveRow][3].value).toBe(400_000);
     expect(totalRow).toBe(reserveRow + 1);
   });
 
   test("the amounts are the paper's, to the krona", () => {
-    expect(column(sheet, 3).slice(first, reserveRow)).toEqual(STOCKHOLM_DISTRICTS.map((row) => row[3]));
+    expect(column(sheet, 3).slice(first, reserveRow)).toEqual(
+      STOCKHOLM_DISTRICTS.map((row) => row[3])
+    );
   });
 
   test("key and share totals SUM exactly the district rows; the amount total SUMs districts and reserve", () => {
@@ -82,7 +103,8 @@ describe("Stockholm allocation sheet (Swedish)", () => {
 
   test("every formula's cached value is what Excel will compute, and the amount total is the pot", () => {
     const total = sheet.cells[totalRow];
-    for (const cell of total.slice(1, 4)) expect(cell.value).toBeCloseTo(Number(evaluate(sheet, cell)), 9);
+    for (const cell of total.slice(1, 4))
+      expect(cell.value).toBeCloseTo(Number(evaluate(sheet, cell)), 9);
     expect(total[3].value).toBe(STOCKHOLM_POT);
     expect(evaluate(sheet, total[3])).toBe(STOCKHOLM_POT);
     expect(total[1].value).toBe(5_669_306);
@@ -108,14 +130,24 @@ describe("Stockholm allocation sheet (Swedish)", () => {
   });
 
   test("formats: whole kronor '#,##0' on key and amount, '0.00%' on share, down to the total row", () => {
-    const formatOf = (col: number) => sheet.styles.filter((s) => s.numberFormat && s.left <= col && s.right >= col && s.top <= first && s.bottom >= totalRow);
+    const formatOf = (col: number) =>
+      sheet.styles.filter(
+        (s) =>
+          s.numberFormat &&
+          s.left <= col &&
+          s.right >= col &&
+          s.top <= first &&
+          s.bottom >= totalRow
+      );
     expect(formatOf(1).map((s) => s.numberFormat)).toEqual(["#,##0"]);
     expect(formatOf(2).map((s) => s.numberFormat)).toEqual(["0.00%"]);
     expect(formatOf(3).map((s) => s.numberFormat)).toEqual(["#,##0"]);
   });
 
   test("header and total rows are bold", () => {
-    const boldRows = sheet.styles.filter((s) => s.bold && s.left === 0 && s.right >= 3).map((s) => s.top);
+    const boldRows = sheet.styles
+      .filter((s) => s.bold && s.left === 0 && s.right >= 3)
+      .map((s) => s.top);
     expect(boldRows).toEqual(expect.arrayContaining([header, totalRow]));
   });
 
@@ -131,7 +163,11 @@ describe("Stockholm allocation sheet (Swedish)", () => {
   });
 
   test("exact quotas say so; the reserve says it was set aside", () => {
-    expect(column(sheet, 5).slice(first, reserveRow).every((v) => v === "Exakt andel, ingen avrundning.")).toBe(true);
+    expect(
+      column(sheet, 5)
+        .slice(first, reserveRow)
+        .every((v) => v === "Exakt andel, ingen avrundning.")
+    ).toBe(true);
     expect(sheet.cells[reserveRow][5].value).toBe("Avsatt före fördelningen");
   });
 });
@@ -158,19 +194,28 @@ describe("rounding to 1 000 kr: the unallocated row and the explanations", () =>
     const amounts = column(sheet, 3).slice(first, first + 11) as number[];
     const quotas = STOCKHOLM_DISTRICTS.map((row) => d(5669).times(row[3]).dividedBy(5_669_306));
     expect(quotas.reduce((acc, q) => acc.plus(q.floor()), d(0)).toNumber()).toBe(5662);
-    const byFraction = quotas.map((q, i) => ({ i, f: q.minus(q.floor()) })).sort((a, b) => b.f.comparedTo(a.f));
+    const byFraction = quotas
+      .map((q, i) => ({ i, f: q.minus(q.floor()) }))
+      .sort((a, b) => b.f.comparedTo(a.f));
     const extra = new Set(byFraction.slice(0, 7).map((e) => e.i));
     notes.forEach((note, i) => {
       const floor = quotas[i].floor().toNumber() * 1000;
       const rank = byFraction.findIndex((e) => e.i === i) + 1;
       // Cut, not rounded: a remainder of 0.99996 must not read "1".
-      const rest = byFraction[rank - 1].f.toDecimalPlaces(4, Decimal.ROUND_DOWN).toString().replace(".", ",");
+      const rest = byFraction[rank - 1].f
+        .toDecimalPlaces(4, Decimal.ROUND_DOWN)
+        .toString()
+        .replace(".", ",");
       if (extra.has(i)) {
         expect(amounts[i]).toBe(floor + 1000);
-        expect(note).toBe(`+1\u00a0000 kr: resten ${rest} är nr ${rank} av 7 utdelade extra enheter.`);
+        expect(note).toBe(
+          `+1\u00a0000 kr: resten ${rest} är nr ${rank} av 7 utdelade extra enheter.`
+        );
       } else {
         expect(amounts[i]).toBe(floor);
-        expect(note).toBe(`Avrundad nedåt: resten ${rest} är nr ${rank}; bara 7 extra enheter fanns.`);
+        expect(note).toBe(
+          `Avrundad nedåt: resten ${rest} är nr ${rank}; bara 7 extra enheter fanns.`
+        );
       }
     });
     // Enskede-Årsta-Vantör: 477 017 in the paper, quota 476.99125… thousands -> 476 000 + the first
@@ -182,7 +227,13 @@ describe("rounding to 1 000 kr: the unallocated row and the explanations", () =>
 
 describe("explanations on a small example", () => {
   // 100 kr over 1:1:1 -> 33.33 each: one extra krona, to A by name order; D is not interested.
-  const recipients = ["A", "B", "C", "D"].map((name, i) => ({ name, key: d(1), interested: i < 3, nameCell: `Blad1!A${i + 2}`, keyCell: `Blad1!B${i + 2}` }));
+  const recipients = ["A", "B", "C", "D"].map((name, i) => ({
+    name,
+    key: d(1),
+    interested: i < 3,
+    nameCell: `Blad1!A${i + 2}`,
+    keyCell: `Blad1!B${i + 2}`,
+  }));
   const result = allocate(recipients, { total: d(100), unit: d(1), reserves: [] });
 
   test("Swedish", () => {
@@ -200,7 +251,14 @@ describe("explanations on a small example", () => {
     const sheet = allocationSheet(result, EN);
     expect(sheet.name).toBe("Allocation");
     expect(sheet.cells[0][0].value).toBe("Allocation of state grant");
-    expect(sheet.cells[2].map((c) => c.value)).toEqual(["District", "Key", "Share", "Amount (SEK)", null, "Rounding"]);
+    expect(sheet.cells[2].map((c) => c.value)).toEqual([
+      "District",
+      "Key",
+      "Share",
+      "Amount (SEK)",
+      null,
+      "Rounding",
+    ]);
     expect(sheet.cells.slice(3, 7).map((r) => r[5].value)).toEqual([
       "+1 SEK: remainder 0.3333 is no. 1 of 1 extra units handed out.",
       "Rounded down: remainder 0.3333 is no. 2; only 1 extra units were left.",

@@ -9,25 +9,49 @@ import { Decimal } from "../../../src/core/money";
 import { findAlabamaParadox } from "./helpers/alabama";
 
 const d = (v: string | number) => new Decimal(v);
-const units = (total: bigint, weights: bigint[], names: string[] = weights.map((_, i) => `R${i}`)) =>
-  distributeUnits(total, weights, names).shares.map((s) => s.units);
+const units = (
+  total: bigint,
+  weights: bigint[],
+  names: string[] = weights.map((_, i) => `R${i}`)
+) => distributeUnits(total, weights, names).shares.map((s) => s.units);
 
 /** Distinct names, weights >= 0 with a positive sum, and a total of units. */
 const entries = fc
-  .uniqueArray(fc.record({ name: fc.string({ minLength: 1, maxLength: 6 }), weight: fc.bigInt({ min: 0n, max: 10n ** 7n }) }), {
-    minLength: 1,
-    maxLength: 30,
-    selector: (e) => e.name,
-  })
+  .uniqueArray(
+    fc.record({
+      name: fc.string({ minLength: 1, maxLength: 6 }),
+      weight: fc.bigInt({ min: 0n, max: 10n ** 7n }),
+    }),
+    {
+      minLength: 1,
+      maxLength: 30,
+      selector: (e) => e.name,
+    }
+  )
   .filter((list) => list.some((e) => e.weight > 0n));
 const total = fc.bigInt({ min: 0n, max: 10n ** 9n });
 /** Small weights make equal remainders (ties) common. */
 const tiedEntries = fc
-  .uniqueArray(fc.record({ name: fc.constantFrom("Bromma", "Farsta", "Järva", "Skarpnäck", "Skärholmen", "Södermalm", "Älvsjö", "bromma"), weight: fc.bigInt({ min: 0n, max: 4n }) }), {
-    minLength: 1,
-    maxLength: 8,
-    selector: (e) => e.name,
-  })
+  .uniqueArray(
+    fc.record({
+      name: fc.constantFrom(
+        "Bromma",
+        "Farsta",
+        "Järva",
+        "Skarpnäck",
+        "Skärholmen",
+        "Södermalm",
+        "Älvsjö",
+        "bromma"
+      ),
+      weight: fc.bigInt({ min: 0n, max: 4n }),
+    }),
+    {
+      minLength: 1,
+      maxLength: 8,
+      selector: (e) => e.name,
+    }
+  )
   .filter((list) => list.some((e) => e.weight > 0n));
 const anyEntries = fc.oneof(entries, tiedEntries);
 const smallTotal = fc.bigInt({ min: 0n, max: 50n });
@@ -162,11 +186,21 @@ describe("distributeUnits: properties", () => {
     fc.assert(
       fc.property(
         anyTotal,
-        anyEntries.chain((list) => fc.tuple(fc.constant(list), fc.shuffledSubarray(list, { minLength: list.length, maxLength: list.length }))),
+        anyEntries.chain((list) =>
+          fc.tuple(
+            fc.constant(list),
+            fc.shuffledSubarray(list, { minLength: list.length, maxLength: list.length })
+          )
+        ),
         (t, [list, shuffled]) => {
           const byName = (l: typeof list) => {
             const shares = split(t, l).shares;
-            return new Map(l.map((e, i) => [e.name, { units: shares[i].units, extra: shares[i].extra, rank: shares[i].rank }]));
+            return new Map(
+              l.map((e, i) => [
+                e.name,
+                { units: shares[i].units, extra: shares[i].extra, rank: shares[i].rank },
+              ])
+            );
           };
           expect(byName(shuffled)).toEqual(byName(list));
         }
@@ -193,14 +227,24 @@ describe("distributeUnits: properties", () => {
     // Found by the search helper; checked by hand:
     //   3 units: quotas 9/7, 9/7, 3/7 = 1.29, 1.29, 0.43 -> floors 1, 1, 0; the one unit left goes to 0.43 -> 1, 1, 1
     //   4 units: quotas 12/7, 12/7, 4/7 = 1.71, 1.71, 0.57 -> floors 1, 1, 0; two units left go to the 0.71s -> 2, 2, 0
-    expect(findAlabamaParadox()).toEqual({ weights: [3n, 3n, 1n], total: 3n, before: [1n, 1n, 1n], after: [2n, 2n, 0n], loser: 2 });
+    expect(findAlabamaParadox()).toEqual({
+      weights: [3n, 3n, 1n],
+      total: 3n,
+      before: [1n, 1n, 1n],
+      after: [2n, 2n, 0n],
+      loser: 2,
+    });
     expect(units(3n, [3n, 3n, 1n])).toEqual([1n, 1n, 1n]);
     expect(units(4n, [3n, 3n, 1n])).toEqual([2n, 2n, 0n]);
     // In kronor: a pot of 30 000 kr rounded to 10 000 kr.
     const keys = [d(3), d(3), d(1)];
     const names = ["A", "B", "C"];
-    expect(apportion(d(30000), d(10000), keys, names).shares.map((s) => s.amount.toNumber())).toEqual([10000, 10000, 10000]);
-    expect(apportion(d(40000), d(10000), keys, names).shares.map((s) => s.amount.toNumber())).toEqual([20000, 20000, 0]);
+    expect(
+      apportion(d(30000), d(10000), keys, names).shares.map((s) => s.amount.toNumber())
+    ).toEqual([10000, 10000, 10000]);
+    expect(
+      apportion(d(40000), d(10000), keys, names).shares.map((s) => s.amount.toNumber())
+    ).toEqual([20000, 20000, 0]);
   });
 
   test("with two recipients the paradox cannot happen (the search finds none)", () => {
@@ -256,18 +300,33 @@ describe("apportion: money and rounding units", () => {
 
   const unit = fc.constantFrom("0.01", "1", "10", "100", "1000").map(d);
   const pot = fc.bigInt({ min: 0n, max: 10n ** 11n }).map((n) => d(n.toString()).dividedBy(100));
-  const keys = fc.array(fc.oneof(fc.integer({ min: 0, max: 2_000_000 }).map(d), fc.bigInt({ min: 0n, max: 10n ** 8n }).map((n) => d(n.toString()).dividedBy(1000))), {
-    minLength: 1,
-    maxLength: 25,
-  }).filter((k) => k.some((x) => !x.isZero()));
+  const keys = fc
+    .array(
+      fc.oneof(
+        fc.integer({ min: 0, max: 2_000_000 }).map(d),
+        fc.bigInt({ min: 0n, max: 10n ** 8n }).map((n) => d(n.toString()).dividedBy(1000))
+      ),
+      {
+        minLength: 1,
+        maxLength: 25,
+      }
+    )
+    .filter((k) => k.some((x) => !x.isZero()));
 
   test("amounts are multiples of the unit, add up with the unallocated part to the pot, each within one unit of its quota", () => {
     fc.assert(
       fc.property(pot, unit, keys, (t, u, k) => {
-        const result = apportion(t, u, k, k.map((_, i) => `R${i}`));
+        const result = apportion(
+          t,
+          u,
+          k,
+          k.map((_, i) => `R${i}`)
+        );
         const allocated = result.shares.reduce((acc, s) => acc.plus(s.amount), d(0));
         expect(allocated.plus(result.unallocated).equals(t)).toBe(true);
-        expect(result.unallocated.greaterThanOrEqualTo(0) && result.unallocated.lessThan(u)).toBe(true);
+        expect(result.unallocated.greaterThanOrEqualTo(0) && result.unallocated.lessThan(u)).toBe(
+          true
+        );
         const keySum = k.reduce((acc, x) => acc.plus(x), d(0));
         const distributable = t.minus(result.unallocated);
         result.shares.forEach((s, i) => {

@@ -1,6 +1,17 @@
 /** Cell and range references as Excel writes them, for messages and for jumping to a cell. */
 import fc from "fast-check";
-import { cellRef, columnIndex, columnLetter, gridCellRef, gridRangeRef, isBlank, parseReference, quoteSheetName, rangeAddress, spanReference } from "../../../src/core/grid";
+import {
+  cellRef,
+  columnIndex,
+  columnLetter,
+  gridCellRef,
+  gridRangeRef,
+  isBlank,
+  parseReference,
+  quoteSheetName,
+  rangeAddress,
+  spanReference,
+} from "../../../src/core/grid";
 
 describe("column letters", () => {
   test.each([
@@ -20,7 +31,11 @@ describe("column letters", () => {
   });
 
   test("letters and index round-trip for every column Excel has", () => {
-    fc.assert(fc.property(fc.integer({ min: 0, max: 16383 }), (i) => expect(columnIndex(columnLetter(i))).toBe(i)));
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 16383 }), (i) =>
+        expect(columnIndex(columnLetter(i))).toBe(i)
+      )
+    );
   });
 
   test.each([-1, 1.5, NaN])("refuses column index %s", (i) => {
@@ -53,11 +68,15 @@ describe("sheet names in references", () => {
 
   test("cellRef names the cell as a user sees it: Blad1!D7", () => {
     expect(cellRef("Blad1", 6, 3)).toBe("Blad1!D7");
-    expect(gridCellRef({ sheet: "Underlag", top: 4, left: 2, values: [] }, 2, 1)).toBe("Underlag!D7");
+    expect(gridCellRef({ sheet: "Underlag", top: 4, left: 2, values: [] }, 2, 1)).toBe(
+      "Underlag!D7"
+    );
   });
 
   test("gridRangeRef covers the widest row", () => {
-    expect(gridRangeRef({ sheet: "Blad1", top: 2, left: 0, values: [["a"], ["b", "c", "d"]] })).toBe("Blad1!A3:C4");
+    expect(
+      gridRangeRef({ sheet: "Blad1", top: 2, left: 0, values: [["a"], ["b", "c", "d"]] })
+    ).toBe("Blad1!A3:C4");
     expect(gridRangeRef({ sheet: "Blad1", top: 0, left: 0, values: [] })).toBe("Blad1!A1");
     expect(rangeAddress({ top: 0, left: 0, bottom: 0, right: 0 })).toBe("A1");
   });
@@ -78,11 +97,22 @@ describe("parseReference", () => {
   });
 
   test("every reference cellRef writes reads back to the same sheet and cell", () => {
-    const sheet = fc.oneof(fc.string({ minLength: 1, maxLength: 31 }).filter((s) => !/[:\\/?*[\]]/.test(s)), fc.constantFrom("Blad1", "Q1", "Mitt blad", "Kalle's"));
+    const sheet = fc.oneof(
+      fc.string({ minLength: 1, maxLength: 31 }).filter((s) => !/[:\\/?*[\]]/.test(s)),
+      fc.constantFrom("Blad1", "Q1", "Mitt blad", "Kalle's")
+    );
     fc.assert(
-      fc.property(sheet, fc.integer({ min: 0, max: 1_048_575 }), fc.integer({ min: 0, max: 16383 }), (s, row, col) => {
-        expect(parseReference(cellRef(s, row, col))).toEqual({ sheet: s, box: { top: row, left: col, bottom: row, right: col } });
-      })
+      fc.property(
+        sheet,
+        fc.integer({ min: 0, max: 1_048_575 }),
+        fc.integer({ min: 0, max: 16383 }),
+        (s, row, col) => {
+          expect(parseReference(cellRef(s, row, col))).toEqual({
+            sheet: s,
+            box: { top: row, left: col, bottom: row, right: col },
+          });
+        }
+      )
     );
   });
 });

@@ -47,7 +47,9 @@ describe("freeSheetName", () => {
   test("a user's sheet of the same name, in any case, gets ours a number instead", () => {
     expect(freeSheetName("Fördelning", ["Fördelning"])).toBe("Fördelning (2)");
     expect(freeSheetName("Fördelning", ["FÖRDELNING"])).toBe("Fördelning (2)");
-    expect(freeSheetName("Allocation", ["allocation", "ALLOCATION (2)", "Allocation (3)"])).toBe("Allocation (4)");
+    expect(freeSheetName("Allocation", ["allocation", "ALLOCATION (2)", "Allocation (3)"])).toBe(
+      "Allocation (4)"
+    );
   });
 
   test("a long name is shortened so the number still fits in 31 characters", () => {
@@ -58,24 +60,35 @@ describe("freeSheetName", () => {
     const more = freeSheetName(long, [long, free, "Fördelning av statsbidrag 2 (3)"]);
     expect(more).toBe("Fördelning av statsbidrag 2 (4)");
     // From (10) on the suffix is one character longer, so the name is cut one character earlier.
-    const tenth = freeSheetName(long, [long, ...Array.from({ length: 8 }, (_, i) => `Fördelning av statsbidrag 2 (${i + 2})`)]);
+    const tenth = freeSheetName(long, [
+      long,
+      ...Array.from({ length: 8 }, (_, i) => `Fördelning av statsbidrag 2 (${i + 2})`),
+    ]);
     expect(tenth).toMatch(/^Fördelning av statsbidrag +\(10\)$/);
     expect(tenth.length).toBeLessThanOrEqual(31);
   });
 
   test("the wanted name is cleaned before it is compared", () => {
-    expect(freeSheetName("Fördelning 2026/27", ["Fördelning 2026 27"])).toBe("Fördelning 2026 27 (2)");
+    expect(freeSheetName("Fördelning 2026/27", ["Fördelning 2026 27"])).toBe(
+      "Fördelning 2026 27 (2)"
+    );
   });
 
   test("the name found is never one of the existing names (case-insensitively) and always fits", () => {
     fc.assert(
-      fc.property(fc.string({ maxLength: 40 }), fc.array(fc.string({ maxLength: 35 }), { maxLength: 20 }), (wanted, others) => {
-        const existing = [sanitiseSheetName(wanted), ...others];
-        const free = freeSheetName(wanted, existing);
-        expect(existing.map((n) => n.toLocaleLowerCase("sv"))).not.toContain(free.toLocaleLowerCase("sv"));
-        expect(free.length).toBeLessThanOrEqual(31);
-        expect(FORBIDDEN.test(free)).toBe(false);
-      })
+      fc.property(
+        fc.string({ maxLength: 40 }),
+        fc.array(fc.string({ maxLength: 35 }), { maxLength: 20 }),
+        (wanted, others) => {
+          const existing = [sanitiseSheetName(wanted), ...others];
+          const free = freeSheetName(wanted, existing);
+          expect(existing.map((n) => n.toLocaleLowerCase("sv"))).not.toContain(
+            free.toLocaleLowerCase("sv")
+          );
+          expect(free.length).toBeLessThanOrEqual(31);
+          expect(FORBIDDEN.test(free)).toBe(false);
+        }
+      )
     );
   });
 });

@@ -81,7 +81,11 @@ describe("refusals", () => {
   });
 
   test("the refusal carries the text the user sees, for the message", () => {
-    expect(parseNumberText("  tolv ")).toEqual({ kind: "invalid", code: "NOT_A_NUMBER", text: "tolv" });
+    expect(parseNumberText("  tolv ")).toEqual({
+      kind: "invalid",
+      code: "NOT_A_NUMBER",
+      text: "tolv",
+    });
     expect(parseNumberText("#n/a")).toEqual({ kind: "invalid", code: "EXCEL_ERROR", text: "#N/A" });
   });
 });
@@ -117,21 +121,47 @@ describe("cell values", () => {
 
 describe("properties", () => {
   test("any string gives empty, number or invalid, and never throws", () => {
-    const pieces = fc.constantFrom("1", "0", "9", " ", ",", ".", "-", "\u2212", "+", NBSP, NARROW_NBSP, "kr", "#", "N/A", "e", "_", "SEK", ":-");
-    const text = fc.oneof(fc.string(), fc.string({ unit: "grapheme" }), fc.array(pieces, { maxLength: 12 }).map((p) => p.join("")));
+    const pieces = fc.constantFrom(
+      "1",
+      "0",
+      "9",
+      " ",
+      ",",
+      ".",
+      "-",
+      "\u2212",
+      "+",
+      NBSP,
+      NARROW_NBSP,
+      "kr",
+      "#",
+      "N/A",
+      "e",
+      "_",
+      "SEK",
+      ":-"
+    );
+    const text = fc.oneof(
+      fc.string(),
+      fc.string({ unit: "grapheme" }),
+      fc.array(pieces, { maxLength: 12 }).map((p) => p.join(""))
+    );
     fc.assert(
       fc.property(text, (raw) => {
         const parsed = parseNumberText(raw);
         expect(["empty", "number", "invalid"]).toContain(parsed.kind);
         if (parsed.kind === "number") expect(parsed.value.isFinite()).toBe(true);
-        if (parsed.kind === "invalid") expect(["NOT_A_NUMBER", "EXCEL_ERROR"]).toContain(parsed.code);
+        if (parsed.kind === "invalid")
+          expect(["NOT_A_NUMBER", "EXCEL_ERROR"]).toContain(parsed.code);
       }),
       { numRuns: 2000 }
     );
   });
 
   // Every size of number gets its share of runs: 1 to 3 thousands groups are where "1,234" lives.
-  const magnitude = fc.integer({ min: 0, max: 15 }).chain((digits) => fc.bigInt({ min: -(10n ** BigInt(digits)), max: 10n ** BigInt(digits) }));
+  const magnitude = fc
+    .integer({ min: 0, max: 15 })
+    .chain((digits) => fc.bigInt({ min: -(10n ** BigInt(digits)), max: 10n ** BigInt(digits) }));
   const integer = magnitude.map((n) => new Decimal(n.toString()));
   const twoDecimals = magnitude.map((n) => new Decimal(n.toString()).dividedBy(100));
   const amount = fc.oneof(integer, twoDecimals);
@@ -139,12 +169,17 @@ describe("properties", () => {
 
   test("whatever formatNumber shows (sv or en, with or without ' kr') reads back as the same value", () => {
     fc.assert(
-      fc.property(amount, lang, fc.constantFrom("", " kr", `${NBSP}kr`), (value, language, suffix) => {
-        const shown = formatNumber(value, language) + suffix;
-        const parsed = parseNumberText(shown);
-        expect(parsed.kind).toBe("number");
-        if (parsed.kind === "number") expect(parsed.value.equals(value)).toBe(true);
-      }),
+      fc.property(
+        amount,
+        lang,
+        fc.constantFrom("", " kr", `${NBSP}kr`),
+        (value, language, suffix) => {
+          const shown = formatNumber(value, language) + suffix;
+          const parsed = parseNumberText(shown);
+          expect(parsed.kind).toBe("number");
+          if (parsed.kind === "number") expect(parsed.value.equals(value)).toBe(true);
+        }
+      ),
       { numRuns: 2000 }
     );
   });

@@ -31,26 +31,56 @@ describe("header words", () => {
     [["NAMN", "  NYCKEL  "], 0, 1],
   ])("%j: name column %i, key column %i", (headers, name, key) => {
     const layout = detectLayout(grid([headers, headers.map((_, i) => (i === key ? 1 : `r${i}`))]));
-    expect(layout).toMatchObject({ headerRow: 0, nameColumn: name, keyColumn: key, interestColumns: [] });
+    expect(layout).toMatchObject({
+      headerRow: 0,
+      nameColumn: name,
+      keyColumn: key,
+      interestColumns: [],
+    });
   });
 
   test("a word inside a longer word is not a header match ('Kommunens' is not 'Kommun')", () => {
-    const values = [["Kommunens kommentar", "Stadsdel", "Antal"], ["x", "Bromma", 1]];
+    const values = [
+      ["Kommunens kommentar", "Stadsdel", "Antal"],
+      ["x", "Bromma", 1],
+    ];
     expect(detectLayout(grid(values))).toMatchObject({ nameColumn: 1, keyColumn: 2 });
   });
 
   test("an 'Intresserad' / 'Interested' column is read as interest marks", () => {
-    expect(detectLayout(grid([["Namn", "Nyckel", "Intresserad"], ["A", 1, "ja"]])).interestColumns).toEqual([2]);
-    expect(detectLayout(grid([["Name", "Key", "Interested"], ["A", 1, "yes"]])).interestColumns).toEqual([2]);
+    expect(
+      detectLayout(
+        grid([
+          ["Namn", "Nyckel", "Intresserad"],
+          ["A", 1, "ja"],
+        ])
+      ).interestColumns
+    ).toEqual([2]);
+    expect(
+      detectLayout(
+        grid([
+          ["Name", "Key", "Interested"],
+          ["A", 1, "yes"],
+        ])
+      ).interestColumns
+    ).toEqual([2]);
   });
 
   test("a column of nothing but X and - is read as interest marks; a column of text is not", () => {
-    const values = [["Namn", "Nyckel", "Enhet A", "Kommentar"], ["A", 1, "X", "bra"], ["B", 2, "-", "x"]];
+    const values = [
+      ["Namn", "Nyckel", "Enhet A", "Kommentar"],
+      ["A", 1, "X", "bra"],
+      ["B", 2, "-", "x"],
+    ];
     expect(detectLayout(grid(values)).interestColumns).toEqual([2]);
   });
 
   test("a column of only '-' is not an interest column (nobody would be interested)", () => {
-    const values = [["Namn", "Nyckel", "Enhet"], ["A", 1, "-"], ["B", 2, "-"]];
+    const values = [
+      ["Namn", "Nyckel", "Enhet"],
+      ["A", 1, "-"],
+      ["B", 2, "-"],
+    ];
     expect(detectLayout(grid(values)).interestColumns).toEqual([]);
   });
 });
@@ -63,7 +93,12 @@ describe("the Stockholm paper's table", () => {
   });
 
   test("headers broken with a hyphen are joined; the header texts read as one line", () => {
-    expect(layout.headers).toEqual(["Stadsdelsförvaltning", "Beställarenhet", "Förebyggande enhet", "Förslag på fördelning"]);
+    expect(layout.headers).toEqual([
+      "Stadsdelsförvaltning",
+      "Beställarenhet",
+      "Förebyggande enhet",
+      "Förslag på fördelning",
+    ]);
     expect(layout).toMatchObject({ nameColumn: 0, keyColumn: 3, interestColumns: [1, 2] });
   });
 
@@ -101,10 +136,16 @@ describe("line breaks in cells", () => {
 });
 
 describe("headers chosen by text (ColumnChoice)", () => {
-  const values = [["Område", "Siffra", "Vill ha"], ["Bromma", 1, "X"], ["Farsta", 2, "-"]];
+  const values = [
+    ["Område", "Siffra", "Vill ha"],
+    ["Bromma", 1, "X"],
+    ["Farsta", 2, "-"],
+  ];
 
   test("name, key and interest picked by their header text, case- and space-insensitively", () => {
-    expect(detectLayout(grid(values), { name: " område ", key: "SIFFRA", interest: ["vill  ha"] })).toMatchObject({
+    expect(
+      detectLayout(grid(values), { name: " område ", key: "SIFFRA", interest: ["vill  ha"] })
+    ).toMatchObject({
       headerRow: 0,
       nameColumn: 0,
       keyColumn: 1,
@@ -113,72 +154,177 @@ describe("headers chosen by text (ColumnChoice)", () => {
   });
 
   test("a chosen header may be given as it is printed, with a hyphenated line break", () => {
-    expect(detectLayout(stockholmGrid(), { name: "Stadsdels-\nförvaltning", key: "förslag på fördelning" })).toMatchObject({
+    expect(
+      detectLayout(stockholmGrid(), {
+        name: "Stadsdels-\nförvaltning",
+        key: "förslag på fördelning",
+      })
+    ).toMatchObject({
       nameColumn: 0,
       keyColumn: 3,
     });
   });
 
   test("a chosen key header that is not there: COLUMN_NOT_FOUND naming the header row", () => {
-    expect(problemsOf(() => detectLayout(grid(values), { name: "Område", key: "Invånare" }))).toEqual([
-      { code: "COLUMN_NOT_FOUND", field: "keyColumn", params: { header: "Invånare", range: "Blad1!A1:C1" } },
+    expect(
+      problemsOf(() => detectLayout(grid(values), { name: "Område", key: "Invånare" }))
+    ).toEqual([
+      {
+        code: "COLUMN_NOT_FOUND",
+        field: "keyColumn",
+        params: { header: "Invånare", range: "Blad1!A1:C1" },
+      },
     ]);
   });
 
   test("a chosen name header that is not there", () => {
     expect(problemsOf(() => detectLayout(grid(values), { name: "Namn", key: "Siffra" }))).toEqual([
-      { code: "COLUMN_NOT_FOUND", field: "nameColumn", params: { header: "Namn", range: "Blad1!A1:C1" } },
+      {
+        code: "COLUMN_NOT_FOUND",
+        field: "nameColumn",
+        params: { header: "Namn", range: "Blad1!A1:C1" },
+      },
     ]);
   });
 
   test("chosen interest headers that are not there are all reported", () => {
-    expect(problemsOf(() => detectLayout(grid(values), { name: "Område", key: "Siffra", interest: ["A", "Vill ha", "B"] }))).toEqual([
-      { code: "COLUMN_NOT_FOUND", field: "interestColumns", params: { header: "A", range: "Blad1!A1:C1" } },
-      { code: "COLUMN_NOT_FOUND", field: "interestColumns", params: { header: "B", range: "Blad1!A1:C1" } },
+    expect(
+      problemsOf(() =>
+        detectLayout(grid(values), {
+          name: "Område",
+          key: "Siffra",
+          interest: ["A", "Vill ha", "B"],
+        })
+      )
+    ).toEqual([
+      {
+        code: "COLUMN_NOT_FOUND",
+        field: "interestColumns",
+        params: { header: "A", range: "Blad1!A1:C1" },
+      },
+      {
+        code: "COLUMN_NOT_FOUND",
+        field: "interestColumns",
+        params: { header: "B", range: "Blad1!A1:C1" },
+      },
     ]);
   });
 
   test("name and key the same column", () => {
-    expect(problemsOf(() => detectLayout(grid(values), { name: "Område", key: "område" }))).toEqual([{ code: "SAME_COLUMN", field: "keyColumn" }]);
+    expect(problemsOf(() => detectLayout(grid(values), { name: "Område", key: "område" }))).toEqual(
+      [{ code: "SAME_COLUMN", field: "keyColumn" }]
+    );
   });
 
   test("the header row reference follows the grid's place in the sheet", () => {
-    expect(problemsOf(() => detectLayout(grid([["Titel"], ...values], "Mitt blad", 9, 1), { name: "Område", key: "X" }))).toEqual([
-      { code: "COLUMN_NOT_FOUND", field: "keyColumn", params: { header: "X", range: "'Mitt blad'!B11:D11" } },
+    expect(
+      problemsOf(() =>
+        detectLayout(grid([["Titel"], ...values], "Mitt blad", 9, 1), { name: "Område", key: "X" })
+      )
+    ).toEqual([
+      {
+        code: "COLUMN_NOT_FOUND",
+        field: "keyColumn",
+        params: { header: "X", range: "'Mitt blad'!B11:D11" },
+      },
     ]);
   });
 });
 
 describe("no header", () => {
   test("numbers and names but no header words: NO_HEADER with the range", () => {
-    expect(problemsOf(() => detectLayout(grid([["Bromma", 1], ["Farsta", 2]], "Blad1", 2, 1)))).toEqual([
-      { code: "NO_HEADER", field: "range", params: { range: "Blad1!B3:C4" } },
-    ]);
+    expect(
+      problemsOf(() =>
+        detectLayout(
+          grid(
+            [
+              ["Bromma", 1],
+              ["Farsta", 2],
+            ],
+            "Blad1",
+            2,
+            1
+          )
+        )
+      )
+    ).toEqual([{ code: "NO_HEADER", field: "range", params: { range: "Blad1!B3:C4" } }]);
   });
 
   test("a key header but no name header: NAME_COLUMN_MISSING", () => {
-    expect(problemsOf(() => detectLayout(grid([["Vad", "Antal"], ["Bromma", 1]])))).toEqual([
+    expect(
+      problemsOf(() =>
+        detectLayout(
+          grid([
+            ["Vad", "Antal"],
+            ["Bromma", 1],
+          ])
+        )
+      )
+    ).toEqual([
       { code: "NAME_COLUMN_MISSING", field: "nameColumn", params: { range: "Blad1!A1:B1" } },
     ]);
   });
 
   test("an empty range: EMPTY_RANGE", () => {
-    expect(problemsOf(() => detectLayout(grid([])))[0]).toMatchObject({ code: "EMPTY_RANGE", field: "range" });
-    expect(problemsOf(() => detectLayout(grid([[null, " "], ["", null]])))[0]).toMatchObject({ code: "EMPTY_RANGE" });
+    expect(problemsOf(() => detectLayout(grid([])))[0]).toMatchObject({
+      code: "EMPTY_RANGE",
+      field: "range",
+    });
+    expect(
+      problemsOf(() =>
+        detectLayout(
+          grid([
+            [null, " "],
+            ["", null],
+          ])
+        )
+      )[0]
+    ).toMatchObject({ code: "EMPTY_RANGE" });
   });
 
   test("the header is looked for in the first 20 rows only", () => {
     const filler: CellValue[][] = Array.from({ length: 20 }, (_, i) => [`rad ${i}`, i]);
-    expect(problemsOf(() => detectLayout(grid([...filler, ["Namn", "Nyckel"], ["A", 1]])))[0]).toMatchObject({ code: "NO_HEADER" });
-    expect(detectLayout(grid([...filler.slice(1), ["Namn", "Nyckel"], ["A", 1]])).headerRow).toBe(19);
+    expect(
+      problemsOf(() => detectLayout(grid([...filler, ["Namn", "Nyckel"], ["A", 1]])))[0]
+    ).toMatchObject({ code: "NO_HEADER" });
+    expect(detectLayout(grid([...filler.slice(1), ["Namn", "Nyckel"], ["A", 1]])).headerRow).toBe(
+      19
+    );
   });
 });
 
 describe("interestMark", () => {
-  test.each([["X"], ["x"], [" X "], ["Ja"], ["J"], ["yes"], ["Y"], ["1"], [1], [true], ["SANT"], ["\u2713"], ["\u2714"]])("%j is yes", (v) => {
+  test.each([
+    ["X"],
+    ["x"],
+    [" X "],
+    ["Ja"],
+    ["J"],
+    ["yes"],
+    ["Y"],
+    ["1"],
+    [1],
+    [true],
+    ["SANT"],
+    ["\u2713"],
+    ["\u2714"],
+  ])("%j is yes", (v) => {
     expect(interestMark(v)).toBe("yes");
   });
-  test.each([[null], [""], ["-"], ["\u2013"], ["\u2014"], ["Nej"], ["n"], ["no"], ["0"], [0], [false], ["FALSKT"]])("%j is no", (v) => {
+  test.each([
+    [null],
+    [""],
+    ["-"],
+    ["\u2013"],
+    ["\u2014"],
+    ["Nej"],
+    ["n"],
+    ["no"],
+    ["0"],
+    [0],
+    [false],
+    ["FALSKT"],
+  ])("%j is no", (v) => {
     expect(interestMark(v)).toBe("no");
   });
   test.each([["kanske"], ["x."], ["2"], [2], ["?"], ["XX"]])("%j is not a mark", (v) => {
@@ -202,7 +348,9 @@ describe("guessLayout: what was found when not everything was", () => {
       keyColumn: null,
       interestColumns: [1],
     });
-    expect(problems).toEqual([{ code: "KEY_COLUMN_MISSING", field: "keyColumn", params: { range: "Blad1!A1:C1" } }]);
+    expect(problems).toEqual([
+      { code: "KEY_COLUMN_MISSING", field: "keyColumn", params: { range: "Blad1!A1:C1" } },
+    ]);
   });
 
   test("a later row naming both columns wins over an earlier row naming one", () => {
@@ -218,13 +366,21 @@ describe("guessLayout: what was found when not everything was", () => {
   });
 
   test("nothing that looks like a header: no guess, NO_HEADER", () => {
-    const { guess, problems } = guessLayout(grid([["a", 1], ["b", 2]]));
+    const { guess, problems } = guessLayout(
+      grid([
+        ["a", 1],
+        ["b", 2],
+      ])
+    );
     expect(guess).toBeNull();
     expect(problems.map((p) => p.code)).toEqual(["NO_HEADER"]);
   });
 
   test("detectLayout refuses exactly what guessLayout reports", () => {
-    const values = grid([["Namn", "Något"], ["A", 1]]);
+    const values = grid([
+      ["Namn", "Något"],
+      ["A", 1],
+    ]);
     expect(() => detectLayout(values)).toThrow(InputError);
     expect(guessLayout(values).problems.map((p) => p.code)).toEqual(["KEY_COLUMN_MISSING"]);
   });

@@ -165,7 +165,10 @@ describe("readRange", () => {
 
     const read = await createOfficeExcel().readRange("'Min flik'!B3:C6");
 
-    expect(read).toEqual({ address: "'Min flik'!B3:C6", grid: { sheet: "Min flik", top: 2, left: 1, values: DISTRICTS } });
+    expect(read).toEqual({
+      address: "'Min flik'!B3:C6",
+      grid: { sheet: "Min flik", top: 2, left: 1, values: DISTRICTS },
+    });
     expect(excel.syncs).toBe(1);
     expect(excel.state.selection).toEqual(selection);
     expect(excel.state.active.name).toBe("Blad2");

@@ -11,9 +11,17 @@ import { FakePort, STOCKHOLM, stockholmGrid } from "./fake-port";
 
 const POT = "6 069 306";
 
-function setup(grid = stockholmGrid("Nyckel"), options: { lang?: "sv" | "en"; clipboard?: (c: RichText) => Promise<boolean> } = {}) {
+function setup(
+  grid = stockholmGrid("Nyckel"),
+  options: { lang?: "sv" | "en"; clipboard?: (c: RichText) => Promise<boolean> } = {}
+) {
   const port = new FakePort(grid, "Blad1!A1:D12");
-  const controller = new AllocationController({ port, lang: options.lang ?? "sv", clipboard: options.clipboard, today: () => "2026-11-25" });
+  const controller = new AllocationController({
+    port,
+    lang: options.lang ?? "sv",
+    clipboard: options.clipboard,
+    today: () => "2026-11-25",
+  });
   return { port, controller };
 }
 
@@ -31,7 +39,12 @@ describe("AllocationController: reading the source", () => {
     await controller.start();
     await controller.useSelection();
     expect(controller.state.source?.address).toBe("Blad1!A1:D12");
-    expect(controller.state.columns).toMatchObject({ headerRow: 0, nameColumn: 0, keyColumn: 3, interestColumns: [1, 2] });
+    expect(controller.state.columns).toMatchObject({
+      headerRow: 0,
+      nameColumn: 0,
+      keyColumn: 3,
+      interestColumns: [1, 2],
+    });
     // An empty pot before any write attempt is an empty form, not an error.
     expect(controller.state.issues).toEqual([]);
     expect(controller.state.status?.text).toBe("Läste Blad1!A1:D12: 11 mottagare.");
@@ -44,7 +57,11 @@ describe("AllocationController: reading the source", () => {
     expect(controller.state.columns).toMatchObject({ nameColumn: 0, keyColumn: null });
     expect(controller.state.issues).toEqual([
       // The header row is the place to jump to.
-      { field: "keyColumn", cell: "Blad1!A1:D1", message: expect.stringContaining("Blad1!A1:D1 har ingen nyckelkolumn") },
+      {
+        field: "keyColumn",
+        cell: "Blad1!A1:D1",
+        message: expect.stringContaining("Blad1!A1:D1 har ingen nyckelkolumn"),
+      },
     ]);
     controller.setKeyColumn(3);
     expect(controller.state.issues).toEqual([]);
@@ -57,7 +74,9 @@ describe("AllocationController: reading the source", () => {
     await controller.start();
     await controller.useSelection();
     controller.setKeyColumn(0);
-    expect(controller.state.issues).toEqual([{ field: "keyColumn", message: "Namn och nyckel kan inte vara samma kolumn." }]);
+    expect(controller.state.issues).toEqual([
+      { field: "keyColumn", message: "Namn och nyckel kan inte vara samma kolumn." },
+    ]);
     expect(controller.state.run).toBeNull();
   });
 
@@ -65,10 +84,14 @@ describe("AllocationController: reading the source", () => {
     const { controller, port } = setup();
     await controller.start();
     await controller.useSelection();
-    port.failNext = new InputError([{ code: "EMPTY_RANGE", field: "range", params: { range: "Blad1!F1:F3" } }]);
+    port.failNext = new InputError([
+      { code: "EMPTY_RANGE", field: "range", params: { range: "Blad1!F1:F3" } },
+    ]);
     await controller.useSelection();
     expect(controller.state.source).toBeNull();
-    expect(controller.state.issues).toEqual([{ field: "range", cell: "Blad1!F1:F3", message: "Området Blad1!F1:F3 är tomt." }]);
+    expect(controller.state.issues).toEqual([
+      { field: "range", cell: "Blad1!F1:F3", message: "Området Blad1!F1:F3 är tomt." },
+    ]);
     expect(controller.state.busy).toBeNull();
   });
 
@@ -77,7 +100,10 @@ describe("AllocationController: reading the source", () => {
     await controller.start();
     port.failNext = new Error("RichApi.Error: the request failed");
     await controller.useSelection();
-    expect(controller.state.status).toEqual({ kind: "error", text: "Excel svarade med ett fel: RichApi.Error: the request failed" });
+    expect(controller.state.status).toEqual({
+      kind: "error",
+      text: "Excel svarade med ett fel: RichApi.Error: the request failed",
+    });
     expect(controller.state.busy).toBeNull();
   });
 });
@@ -89,7 +115,9 @@ describe("AllocationController: preview and writing", () => {
     const result = controller.state.run?.result;
     expect(result).toBeDefined();
     expect(result?.rows.map((r) => [r.name, r.amount.toNumber()])).toEqual(STOCKHOLM);
-    expect(result?.reserves.map((r) => [r.name, r.amount.toNumber()])).toEqual([["Äldreförvaltningen", 400000]]);
+    expect(result?.reserves.map((r) => [r.name, r.amount.toNumber()])).toEqual([
+      ["Äldreförvaltningen", 400000],
+    ]);
     const total = result!.rows.reduce((acc, r) => acc + r.amount.toNumber(), 0) + 400000;
     expect(total).toBe(6069306);
     expect(controller.state.issues).toEqual([]);
@@ -107,7 +135,10 @@ describe("AllocationController: preview and writing", () => {
     expect(amountColumn).toEqual(STOCKHOLM);
     const totalRow = model.cells[model.table.bottom];
     expect(totalRow[3]).toEqual({ value: 6069306, formula: "SUM(D4:D15)" });
-    expect(controller.state.status).toEqual({ kind: "success", text: "Tabellen skrevs till bladet 'Fördelning (2)' ('Fördelning (2)'!A3:D15)." });
+    expect(controller.state.status).toEqual({
+      kind: "success",
+      text: "Tabellen skrevs till bladet 'Fördelning (2)' ('Fördelning (2)'!A3:D15).",
+    });
     expect(port.settings.get(SETTINGS_KEY)).toEqual<AllocationSettings>({
       version: 1,
       sourceAddress: "Blad1!A1:D12",
@@ -125,7 +156,9 @@ describe("AllocationController: preview and writing", () => {
     keys[2] = "tolv";
     const { controller, port } = setup(stockholmGrid("Nyckel", keys));
     await readyToWrite(controller);
-    expect(controller.state.issues).toEqual([{ cell: "Blad1!D4", message: "'tolv' är inte ett tal." }]);
+    expect(controller.state.issues).toEqual([
+      { cell: "Blad1!D4", message: "'tolv' är inte ett tal." },
+    ]);
     await controller.write();
     expect(port.writes).toHaveLength(0);
     expect(port.settings.size).toBe(0);
@@ -139,7 +172,9 @@ describe("AllocationController: preview and writing", () => {
     await controller.start();
     await controller.useSelection();
     await controller.write();
-    expect(controller.state.issues).toEqual([{ field: "total", message: "Ange beloppet som ska fördelas." }]);
+    expect(controller.state.issues).toEqual([
+      { field: "total", message: "Ange beloppet som ska fördelas." },
+    ]);
     expect(port.writes).toHaveLength(0);
   });
 
@@ -147,7 +182,9 @@ describe("AllocationController: preview and writing", () => {
     const { controller, port } = setup();
     await controller.start();
     await controller.write();
-    expect(controller.state.issues).toEqual([{ field: "range", message: expect.stringContaining("Välj först mottagarna") }]);
+    expect(controller.state.issues).toEqual([
+      { field: "range", message: expect.stringContaining("Välj först mottagarna") },
+    ]);
     expect(port.writes).toHaveLength(0);
   });
 
@@ -156,7 +193,10 @@ describe("AllocationController: preview and writing", () => {
     await readyToWrite(controller);
     controller.setReserve(0, { amount: "7 000 000" });
     expect(controller.state.issues).toEqual([
-      { field: "reserves", message: "Reserverna (7000000) är större än beloppet att fördela (6069306)." },
+      {
+        field: "reserves",
+        message: "Reserverna (7000000) är större än beloppet att fördela (6069306).",
+      },
     ]);
   });
 
@@ -200,25 +240,36 @@ describe("AllocationController: preview and writing", () => {
     const copied: RichText[] = [];
     const grid = stockholmGrid("Nyckel");
     grid.values[1][0] = "<b>Bromma</b> & co";
-    const { controller } = setup(grid, { clipboard: async (content) => (copied.push(content), true) });
+    const { controller } = setup(grid, {
+      clipboard: async (content) => (copied.push(content), true),
+    });
     await readyToWrite(controller);
     await controller.write();
     await controller.copyForWord();
     expect(copied).toHaveLength(1);
     expect(copied[0].html).toContain("&#60;b&#62;Bromma&#60;/b&#62; &#38; co");
     expect(copied[0].html).not.toContain("<b>Bromma");
-    expect(copied[0].text.split("\r\n")[0]).toBe("Stadsdelsförvaltning\tNyckel\tAndel\tBelopp (kr)");
+    expect(copied[0].text.split("\r\n")[0]).toBe(
+      "Stadsdelsförvaltning\tNyckel\tAndel\tBelopp (kr)"
+    );
     expect(copied[0].text).toContain("Norra innerstaden\t1\u00a0059\u00a0660\t");
-    expect(copied[0].text.split("\r\n").pop()).toBe("Summa\t5\u00a0669\u00a0306\t100,00\u00a0%\t6\u00a0069\u00a0306");
+    expect(copied[0].text.split("\r\n").pop()).toBe(
+      "Summa\t5\u00a0669\u00a0306\t100,00\u00a0%\t6\u00a0069\u00a0306"
+    );
     expect(controller.state.status?.kind).toBe("success");
   });
 
   test("copy for Word where the clipboard is refused explains the select button", async () => {
-    const { controller } = setup(undefined, { clipboard: async () => Promise.reject(new Error("NotAllowedError")) });
+    const { controller } = setup(undefined, {
+      clipboard: async () => Promise.reject(new Error("NotAllowedError")),
+    });
     await readyToWrite(controller);
     await controller.write();
     await controller.copyForWord();
-    expect(controller.state.status).toEqual({ kind: "error", text: expect.stringContaining("Markera tabellen för kopiering") });
+    expect(controller.state.status).toEqual({
+      kind: "error",
+      text: expect.stringContaining("Markera tabellen för kopiering"),
+    });
   });
 
   test("speaks English when asked", async () => {
@@ -244,26 +295,54 @@ describe("AllocationController: remembered settings", () => {
     const second = setup(stockholmGrid("Förslag på fördelning"));
     second.port.settings = first.port.settings;
     await second.controller.start();
-    expect(second.controller.state).toMatchObject({ total: POT, unit: "100", reserves: [], lastSource: { address: "Blad1!A1:D12" } });
+    expect(second.controller.state).toMatchObject({
+      total: POT,
+      unit: "100",
+      reserves: [],
+      lastSource: { address: "Blad1!A1:D12" },
+    });
     expect(second.controller.state.status?.text).toContain("förra körningen");
     // The user has since selected something else; re-reading must not change that.
-    second.port.selection = { grid: { sheet: "Blad2", top: 0, left: 0, values: [["x"]] }, address: "Blad2!A1" };
-    second.port.ranges.set("Blad1!A1:D12", { grid: stockholmGrid("Förslag på fördelning"), address: "Blad1!A1:D12" });
+    second.port.selection = {
+      grid: { sheet: "Blad2", top: 0, left: 0, values: [["x"]] },
+      address: "Blad2!A1",
+    };
+    second.port.ranges.set("Blad1!A1:D12", {
+      grid: stockholmGrid("Förslag på fördelning"),
+      address: "Blad1!A1:D12",
+    });
     await second.controller.rereadLast();
     expect(second.port.selects).toEqual([]);
     expect(second.controller.state.source?.address).toBe("Blad1!A1:D12");
-    expect(second.controller.state.columns).toMatchObject({ nameColumn: 0, keyColumn: 3, interestColumns: [2] });
+    expect(second.controller.state.columns).toMatchObject({
+      nameColumn: 0,
+      keyColumn: 3,
+      interestColumns: [2],
+    });
     expect(second.controller.state.issues).toEqual([]);
     expect(second.controller.state.run?.result.unit.toNumber()).toBe(100);
   });
 
   test("reads the last run's table by itself when the workbook still has it", async () => {
     const { port, controller } = setup();
-    const source = { grid: stockholmGrid("Nyckel"), address: "Blad1!A1:D12", tableName: "Stadsdelar" };
-    port.tables = [{ info: { name: "Stadsdelar", sheet: "Blad1", address: "Blad1!A1:D12" }, source }];
+    const source = {
+      grid: stockholmGrid("Nyckel"),
+      address: "Blad1!A1:D12",
+      tableName: "Stadsdelar",
+    };
+    port.tables = [
+      { info: { name: "Stadsdelar", sheet: "Blad1", address: "Blad1!A1:D12" }, source },
+    ];
     port.settings.set(SETTINGS_KEY, {
-      version: 1, sourceAddress: "Blad1!A1:D12", tableName: "Stadsdelar", nameHeader: "Stadsdelsförvaltning",
-      keyHeader: "Nyckel", interestHeaders: [], total: POT, reserves: [{ name: "Äldreförvaltningen", amount: "400000" }], unit: "1",
+      version: 1,
+      sourceAddress: "Blad1!A1:D12",
+      tableName: "Stadsdelar",
+      nameHeader: "Stadsdelsförvaltning",
+      keyHeader: "Nyckel",
+      interestHeaders: [],
+      total: POT,
+      reserves: [{ name: "Äldreförvaltningen", amount: "400000" }],
+      unit: "1",
     });
     await controller.start();
     expect(controller.state.source?.tableName).toBe("Stadsdelar");
@@ -276,8 +355,17 @@ describe("AllocationController: remembered settings", () => {
     expect(validSettings({ version: 2 })).toBeNull();
     expect(validSettings({ version: 1, sourceAddress: 5 })).toBeNull();
     const odd = validSettings({
-      version: 1, sourceAddress: "A1:B2", nameHeader: "n", keyHeader: "k", interestHeaders: [], total: "1",
-      reserves: [{ name: "x", amount: 3 }, { name: "y", amount: "4" }], unit: "3",
+      version: 1,
+      sourceAddress: "A1:B2",
+      nameHeader: "n",
+      keyHeader: "k",
+      interestHeaders: [],
+      total: "1",
+      reserves: [
+        { name: "x", amount: 3 },
+        { name: "y", amount: "4" },
+      ],
+      unit: "3",
     });
     expect(odd?.reserves).toEqual([{ name: "y", amount: "4" }]);
     expect(odd?.unit).toBe("1");

@@ -44,7 +44,8 @@ export class FakePort implements ExcelPort {
 
   async readRange(address: string): Promise<SourceRange> {
     this.takeFailure();
-    const source = this.ranges.get(address) ?? (this.selection.address === address ? this.selection : undefined);
+    const source =
+      this.ranges.get(address) ?? (this.selection.address === address ? this.selection : undefined);
     if (!source) throw new Error(`no range ${address}`);
     return source;
   }
@@ -76,14 +77,22 @@ export class FakePort implements ExcelPort {
 /** The Stockholm proposal's table as a user has it on Blad1!A1:D12 (key = the proposed amounts). */
 export const STOCKHOLM: [string, number][] = STOCKHOLM_2024.map((d) => [d.name, d.amount]);
 
-export function stockholmGrid(keyHeader = "Förslag på fördelning", keys: (string | number)[] = STOCKHOLM.map(([, k]) => k)): Grid {
+export function stockholmGrid(
+  keyHeader = "Förslag på fördelning",
+  keys: (string | number)[] = STOCKHOLM.map(([, k]) => k)
+): Grid {
   return {
     sheet: "Blad1",
     top: 0,
     left: 0,
     values: [
       ["Stadsdelsförvaltning", "Beställarenhet", "Förebyggande enhet", keyHeader],
-      ...STOCKHOLM.map(([name], i): (string | number)[] => [name, name === "Norra innerstaden" ? "-" : "X", "X", keys[i]]),
+      ...STOCKHOLM.map(([name], i): (string | number)[] => [
+        name,
+        name === "Norra innerstaden" ? "-" : "X",
+        "X",
+        keys[i],
+      ]),
     ],
   };
 }

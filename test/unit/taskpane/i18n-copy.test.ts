@@ -21,5 +21,7 @@ test("numbers for Word look as in the sheet", () => {
 });
 
 test("escapeHtml leaves no markup", () => {
-  expect(escapeHtml(`<img src=x onerror="a">&'`)).toBe("&#60;img src=x onerror=&#34;a&#34;&#62;&#38;&#39;");
+  expect(escapeHtml(`<img src=x onerror="a">&'`)).toBe(
+    "&#60;img src=x onerror=&#34;a&#34;&#62;&#38;&#39;"
+  );
 });

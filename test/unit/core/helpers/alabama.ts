@@ -15,10 +15,18 @@ export interface AlabamaExample {
 }
 
 const units = (total: bigint, weights: bigint[]): bigint[] =>
-  distributeUnits(total, weights, weights.map((_, i) => `R${i}`)).shares.map((s) => s.units);
+  distributeUnits(
+    total,
+    weights,
+    weights.map((_, i) => `R${i}`)
+  ).shares.map((s) => s.units);
 
 /** Smallest example by (number of recipients, largest weight, total), searched in that order. */
-export function findAlabamaParadox(maxRecipients = 3, maxWeight = 10, maxTotal = 30): AlabamaExample | null {
+export function findAlabamaParadox(
+  maxRecipients = 3,
+  maxWeight = 10,
+  maxTotal = 30
+): AlabamaExample | null {
   for (let n = 2; n <= maxRecipients; n++) {
     for (let top = 1; top <= maxWeight; top++) {
       for (const weights of nonIncreasing(n, top)) {

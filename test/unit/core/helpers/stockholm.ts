@@ -52,9 +52,15 @@ export function stockholmGrid(options: StockholmOptions = {}): Grid {
     ["Förslag på fördelning", null, null, null],
     [null, null, null, null],
     ["Stadsdels-\nförvaltning", "Beställar-\nenhet", "Förebyggande \nenhet", KEY_HEADER],
-    ...STOCKHOLM_DISTRICTS.map(([name, a, b, amount]): CellValue[] => [name, a, b, paperAmount(amount)]),
+    ...STOCKHOLM_DISTRICTS.map(([name, a, b, amount]): CellValue[] => [
+      name,
+      a,
+      b,
+      paperAmount(amount),
+    ]),
   ];
-  if (options.withAdministrationRow) rows.push(["Äldreförvaltningen", "X", "X", paperAmount(400_000)]);
+  if (options.withAdministrationRow)
+    rows.push(["Äldreförvaltningen", "X", "X", paperAmount(400_000)]);
   rows.push(["Total summa", null, null, paperAmount(STOCKHOLM_POT)]);
   for (const [district, col, value] of options.edits ?? []) rows[3 + district][col] = value;
   return { sheet: options.sheet ?? "Blad1", top: 0, left: 0, values: rows };

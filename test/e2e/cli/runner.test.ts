@@ -191,3 +191,31 @@ test("usage problems: exit 2 with a hint, in English with --lang en", () => {
   expect(sameFile.status).toBe(2);
   expect(sameFile.stderr).toContain("--output får inte vara indatafilen");
 });
+
+test("a file or sheet that is not there: exit 2 and a plain message, in JSON too", async () => {
+  const missing = await run(["allocate", "/nonexistent/in.xlsx", "--total", "5", "--json"]);
+  expect(missing.exitCode).toBe(2);
+  expect(missing.stderr).toMatch(/^Kan inte läsa \/nonexistent\/in\.xlsx: /);
+  expect(JSON.parse(missing.stdout)).toEqual({
+    errors: [{ cell: null, message: missing.stderr.trim() }],
+  });
+
+  const fixture = path.join(ROOT, "test/fixtures/allocation/good-equal-keys.xlsx");
+  const noSheet = await run(["allocate", fixture, "--total", "5", "--sheet", "Blad9"]);
+  expect(noSheet.exitCode).toBe(2);
+  expect(noSheet.stderr).toBe("Bladet 'Blad9' finns inte. Bladen heter: Blad1.\n");
+});
+
+test("--reserve without '=' is a usage problem, not a guess", async () => {
+  const fixture = path.join(ROOT, "test/fixtures/allocation/good-equal-keys.xlsx");
+  const result = await run([
+    "allocate",
+    fixture,
+    "--total",
+    "100",
+    "--reserve",
+    "Förvaltningen 40",
+  ]);
+  expect(result.exitCode).toBe(2);
+  expect(result.stderr).toBe(`--reserve: 'Förvaltningen 40' ska skrivas som "namn=belopp".\n`);
+});

@@ -1,4 +1,8 @@
 /** Two projects: fast unit tests, and end-to-end tests (runner on .xlsx, LibreOffice, Chromium). */
+const { mkdirSync } = require("fs");
+
+// Screenshots and the --json results of `npm test` go here; jest does not create the folder.
+mkdirSync(`${__dirname}/test-artifacts`, { recursive: true });
 const tsJest = ["ts-jest", { tsconfig: "tsconfig.json" }];
 
 /** @type {import('jest').Config} */

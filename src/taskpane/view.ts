@@ -426,9 +426,7 @@ export class AllocationView {
       const own = issues.filter((i) => i.field === field);
       const box = byId(`error-${field}`);
       if (this.changed(`error-${field}`, JSON.stringify(own))) {
-        box.replaceChildren(
-          ...own.map((i) => element("p", undefined, i.cell ? `${i.cell}: ${i.message}` : i.message))
-        );
+        box.replaceChildren(...own.map((i) => element("p", undefined, withPlace(i))));
       }
       box.hidden = own.length === 0;
       const control = FIELD_CONTROL[field];
@@ -471,4 +469,11 @@ export class AllocationView {
     if (status.textContent !== text) status.textContent = text;
     status.className = `status status-${state.busy ? "info" : (state.status?.kind ?? "info")}`;
   }
+}
+
+/** "Blad1!D4: 'tolv' är inte ett tal."; a message that already names its range is left as it is. */
+function withPlace(issue: Issue): string {
+  return issue.cell && !issue.message.includes(issue.cell)
+    ? `${issue.cell}: ${issue.message}`
+    : issue.message;
 }

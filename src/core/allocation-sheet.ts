@@ -253,7 +253,8 @@ export function allocationSheet(
       left: 1,
       bottom: lastMoneyParameter + 1,
       right: 1,
-      numberFormat: "#,##0.##",
+      // "#,##0.##" would show a whole unit with a trailing separator ("1,").
+      numberFormat: result.unit.isInteger() ? "#,##0" : "#,##0.00",
     },
     { top: checkRow, left: 1, bottom: checkRow, right: 1, numberFormat: amountFormat },
   ];

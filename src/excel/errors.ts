@@ -5,19 +5,54 @@
  */
 import { InputError } from "../core/problems";
 
+/** What the add-in asked Excel to do, so the pane can say it in the user's language. */
+export type OfficeAction =
+  | { kind: "readSelection" }
+  | { kind: "listTables" }
+  | { kind: "readTable"; name: string }
+  | { kind: "readRange"; address: string }
+  | { kind: "writeOutput" }
+  | { kind: "select"; reference: string }
+  | { kind: "saveSettings" };
+
+/** English, for logs and developers; the pane words it for users. */
+function actionText(action: OfficeAction): string {
+  switch (action.kind) {
+    case "readSelection":
+      return "read the selection";
+    case "listTables":
+      return "list the tables";
+    case "readTable":
+      return `read the table '${action.name}'`;
+    case "readRange":
+      return `read ${action.address}`;
+    case "writeOutput":
+      return "write the output sheet";
+    case "select":
+      return `select ${action.reference}`;
+    case "saveSettings":
+      return "save the settings";
+  }
+}
+
 export class OfficeCallError extends Error {
-  /** Office's error code, e.g. "ItemNotFound", "InvalidArgument"; "Unknown" when absent. */
+  readonly action: OfficeAction;
+  /** Office's error code, e.g. "ItemNotFound", "InvalidSelection"; "Unknown" when absent. */
   readonly code: string;
+  /** Office's own message (in Office's language). */
+  readonly officeMessage: string;
   /** OfficeExtension.Error.debugInfo (statement, surrounding statements), for logs. */
   readonly debugInfo: unknown;
   /** The error Office threw. */
   readonly inner: unknown;
 
-  constructor(action: string, cause: unknown) {
+  constructor(action: OfficeAction, cause: unknown) {
     const details = describeCause(cause);
-    super(`Excel could not ${action}: ${details.message} (${details.code})`);
+    super(`Excel could not ${actionText(action)}: ${details.message} (${details.code})`);
     this.name = "OfficeCallError";
+    this.action = action;
     this.code = details.code;
+    this.officeMessage = details.message;
     this.debugInfo = details.debugInfo;
     this.inner = cause;
   }
@@ -42,7 +77,7 @@ function describeCause(cause: unknown): CauseDetails {
 }
 
 /** Runs one Office operation; user-input problems pass through, anything else is wrapped. */
-export async function officeCall<T>(action: string, operation: () => Promise<T>): Promise<T> {
+export async function officeCall<T>(action: OfficeAction, operation: () => Promise<T>): Promise<T> {
   try {
     return await operation();
   } catch (error) {

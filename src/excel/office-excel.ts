@@ -43,31 +43,31 @@ async function selectReference(context: Excel.RequestContext, reference: string)
 export function createOfficeExcel(): ExcelPort {
   return {
     readSelection: (): Promise<SourceRange> =>
-      officeCall("read the selection", async () => (await runCounted(readSelection)).result),
+      officeCall({ kind: "readSelection" }, async () => (await runCounted(readSelection)).result),
     listTables: (): Promise<TableInfo[]> =>
-      officeCall("list the tables", async () => (await runCounted(listTables)).result),
+      officeCall({ kind: "listTables" }, async () => (await runCounted(listTables)).result),
     readTable: (name: string): Promise<SourceRange> =>
       officeCall(
-        `read the table '${name}'`,
+        { kind: "readTable", name },
         async () => (await runCounted((context) => readTable(context, name))).result
       ),
     readRange: (address: string): Promise<SourceRange> =>
       officeCall(
-        `read ${address}`,
+        { kind: "readRange", address },
         async () => (await runCounted((context) => readRange(context, address))).result
       ),
     writeOutput: (job: OutputJob, model: SheetModel): Promise<WrittenOutput> =>
-      officeCall("write the output sheet", async () => {
+      officeCall({ kind: "writeOutput" }, async () => {
         const { result, syncs } = await runCounted((context) => writeOutput(context, job, model));
         return { ...result, syncs };
       }),
     select: (reference: string): Promise<void> =>
-      officeCall(`select ${reference}`, async () => {
+      officeCall({ kind: "select", reference }, async () => {
         await runCounted((context) => selectReference(context, reference));
       }),
     loadSettings: <T>(key: string): T | null => loadSetting<T>(key),
     saveSettings: <T>(key: string, value: T): Promise<void> =>
-      officeCall("save the settings", () => saveSetting(key, value)),
+      officeCall({ kind: "saveSettings" }, () => saveSetting(key, value)),
     displayLanguage,
   };
 }

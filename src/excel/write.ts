@@ -86,7 +86,6 @@ export async function writeOutput(
   if (Office.context.requirements.isSetSupported("ExcelApi", "1.9")) {
     context.application.suspendScreenUpdatingUntilNextSync();
   }
-  context.application.suspendApiCalculationUntilNextSync();
 
   let sheet: Excel.Worksheet;
   if (owned !== null) {

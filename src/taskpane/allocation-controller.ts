@@ -34,6 +34,7 @@ import {
   guessLayout,
   normaliseHeader,
 } from "../core/table-layout";
+import { OfficeCallError } from "../excel/errors";
 import type { ExcelPort, SourceRange, TableInfo, WrittenOutput } from "../excel/port";
 import { type RichText, sheetTableForCopy } from "./copy-table";
 import { type PaneTexts, TEXTS } from "./i18n";
@@ -258,14 +259,18 @@ export class AllocationController {
       const written = await this.port.writeOutput("allocation", model);
       this.state.written = written;
       this.writtenModel = model;
-      await this.port.saveSettings<AllocationSettings>(
-        SETTINGS_KEY,
-        this.settingsOf(source, columns)
-      );
-      this.state.status = {
-        kind: "success",
-        text: this.texts.written(quoteSheetName(written.sheetName), written.tableAddress),
-      };
+      const done = this.texts.written(quoteSheetName(written.sheetName), written.tableAddress);
+      try {
+        await this.port.saveSettings<AllocationSettings>(
+          SETTINGS_KEY,
+          this.settingsOf(source, columns)
+        );
+        this.state.status = { kind: "success", text: done };
+      } catch (error) {
+        // The table is written; only the memory of this run is lost, and the user should know.
+        this.log("settings could not be saved", error);
+        this.state.status = { kind: "info", text: `${done} ${this.texts.settingsNotSaved}` };
+      }
     });
   }
 
@@ -493,12 +498,19 @@ export class AllocationController {
         this.state.status = { kind: "error", text: this.texts.notRead };
       } else {
         this.log("Excel call failed", error);
-        this.state.status = { kind: "error", text: this.texts.excelFailed(errorText(error)) };
+        this.state.status = { kind: "error", text: this.officeFailure(error) };
       }
     } finally {
       this.state.busy = null;
       this.update();
     }
+  }
+
+  /** Office's failure in the user's language; a selection Excel cannot read gets advice instead. */
+  private officeFailure(error: unknown): string {
+    if (!(error instanceof OfficeCallError)) return this.texts.excelFailed(errorText(error));
+    if (error.code === "InvalidSelection") return this.texts.invalidSelection;
+    return this.texts.officeFailed(error.action, error.officeMessage);
   }
 
   private setStatus(status: Status): void {

@@ -3,6 +3,7 @@
  * input keep their texts in core (problems.ts); these are the pane's own words.
  */
 import type { Lang } from "../core/problems";
+import type { OfficeAction } from "../excel/errors";
 
 /** English when Office runs in any English locale, otherwise Swedish (the users' language). */
 export function paneLanguage(displayLanguage: string): Lang {
@@ -68,6 +69,12 @@ export interface PaneTexts {
   writeFirst: string;
   chooseSource: string;
   excelFailed: (detail: string) => string;
+  /** "Excel kunde inte läsa markeringen: <Office's message>" */
+  officeFailed: (action: OfficeAction, detail: string) => string;
+  /** Several areas, a chart or a picture selected: Office's InvalidSelection. */
+  invalidSelection: string;
+  /** The sheet was written but the last-run settings could not be stored. */
+  settingsNotSaved: string;
   notExcel: string;
   /** Excel is older than the requirement set the add-in needs. */
   excelTooOld: (set: string) => string;
@@ -142,6 +149,11 @@ const SV: PaneTexts = {
   chooseSource:
     "Välj först mottagarna: markera dem och välj Använd markering, eller välj en tabell.",
   excelFailed: (detail) => `Excel svarade med ett fel: ${detail}`,
+  officeFailed: (action, detail) => `Excel kunde inte ${swedishAction(action)}: ${detail}`,
+  invalidSelection:
+    "Markera ett enda sammanhängande område med celler (inte flera områden, ett diagram eller en bild) och försök igen.",
+  settingsNotSaved:
+    "Inställningarna kunde inte sparas i arbetsboken, så nästa körning får fyllas i igen.",
   notExcel: "Tillägget fungerar bara i Excel.",
   excelTooOld: (set) =>
     `Den här Excel-versionen saknar ${set}. Tillägget behöver Excel 2019 eller senare, Microsoft 365 eller Excel på webben.`,
@@ -217,6 +229,11 @@ const EN: PaneTexts = {
   chooseSource:
     "Choose the recipients first: select them and choose Use selection, or pick a table.",
   excelFailed: (detail) => `Excel answered with an error: ${detail}`,
+  officeFailed: (action, detail) => `Excel could not ${englishAction(action)}: ${detail}`,
+  invalidSelection:
+    "Select one block of cells (not several areas, a chart or a picture) and try again.",
+  settingsNotSaved:
+    "The settings could not be saved in the workbook, so the next run must be filled in again.",
   notExcel: "This add-in works only in Excel.",
   excelTooOld: (set) =>
     `This version of Excel lacks ${set}. The add-in needs Excel 2019 or later, Microsoft 365 or Excel on the web.`,
@@ -225,3 +242,41 @@ const EN: PaneTexts = {
 };
 
 export const TEXTS: Record<Lang, PaneTexts> = { sv: SV, en: EN };
+
+function swedishAction(action: OfficeAction): string {
+  switch (action.kind) {
+    case "readSelection":
+      return "läsa markeringen";
+    case "listTables":
+      return "lista tabellerna";
+    case "readTable":
+      return `läsa tabellen ${action.name}`;
+    case "readRange":
+      return `läsa ${action.address}`;
+    case "writeOutput":
+      return "skriva tabellen";
+    case "select":
+      return `markera ${action.reference}`;
+    case "saveSettings":
+      return "spara inställningarna";
+  }
+}
+
+function englishAction(action: OfficeAction): string {
+  switch (action.kind) {
+    case "readSelection":
+      return "read the selection";
+    case "listTables":
+      return "list the tables";
+    case "readTable":
+      return `read the table ${action.name}`;
+    case "readRange":
+      return `read ${action.address}`;
+    case "writeOutput":
+      return "write the table";
+    case "select":
+      return `select ${action.reference}`;
+    case "saveSettings":
+      return "save the settings";
+  }
+}

@@ -278,4 +278,18 @@ describe("explanations on a small example", () => {
     expect(sheet.styles.find((s) => s.left === 3 && s.top === 3)?.numberFormat).toBe("#,##0.00");
     expect(evaluate(sheet, sheet.cells[totalRow][3])).toBeCloseTo(100, 9);
   });
+
+  test("the rounding unit in the parameter block shows as 1 or 0,01, never with a trailing separator", () => {
+    const formatOfUnit = (result: ReturnType<typeof allocate>) => {
+      const model = allocationSheet(result, SV);
+      const row = findRow(model, "Avrundningsenhet (kr)");
+      return model.styles.find((s) => s.top === row && s.left === 1)?.numberFormat;
+    };
+    expect(formatOfUnit(allocate(recipients, { total: d(100), unit: d(1), reserves: [] }))).toBe(
+      "#,##0"
+    );
+    expect(
+      formatOfUnit(allocate(recipients, { total: d(100), unit: d("0.01"), reserves: [] }))
+    ).toBe("#,##0.00");
+  });
 });

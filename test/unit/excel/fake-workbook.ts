@@ -151,6 +151,8 @@ function requested(load: Load): string[] {
 
 export class FakeExcel {
   syncs = 0;
+  /** Set when the code under test suspended Excel's calculation. */
+  calculationSuspended = false;
   /** JSON bytes of the values and formats written, per sync. */
   readonly writtenBytes: number[] = [];
   readonly supported: string[];
@@ -204,7 +206,10 @@ export class FakeExcel {
       workbook: this.workbook(),
       application: {
         suspendScreenUpdatingUntilNextSync: (): void => undefined,
-        suspendApiCalculationUntilNextSync: (): void => undefined,
+        // Recorded: a write that suspends calculation leaves its SUM totals stale in real Excel.
+        suspendApiCalculationUntilNextSync: (): void => {
+          this.calculationSuspended = true;
+        },
       },
       sync: (): Promise<void> => this.sync(),
     });

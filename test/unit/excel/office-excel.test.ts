@@ -215,9 +215,11 @@ describe("writeOutput", () => {
       sheet: source,
       box: { top: 0, left: 0, bottom: 3, right: 1 },
     });
-    fake(state);
+    const excel = fake(state);
 
     const written = await createOfficeExcel().writeOutput("allocation", allocationModel(3));
+    // With calculation suspended, Excel would show the new SUM totals stale until a recalc.
+    expect(excel.calculationSuspended).toBe(false);
 
     expect(written).toEqual({
       sheetName: "Fördelning",

@@ -1,4 +1,5 @@
 import { InputError } from "../../../src/core/problems";
+import { OfficeCallError } from "../../../src/excel/errors";
 import {
   AllocationController,
   type AllocationSettings,
@@ -376,5 +377,58 @@ describe("AllocationController: remembered settings", () => {
     expect(sameRange("'Blad 1'!A1:D12", "'blad 1'!A1:D12")).toBe(true);
     expect(sameRange("Blad1!A1:D12", "Blad1!A1:D13")).toBe(false);
     expect(sameRange("nonsense", "Blad1!A1")).toBe(false);
+  });
+});
+
+describe("AllocationController: Excel's failures in the user's language", () => {
+  const officeError = (code: string, message: string) =>
+    Object.assign(new Error(message), { code });
+
+  test("Office's error is told as what the pane was doing, in Swedish", async () => {
+    const { controller, port } = setup();
+    await controller.start();
+    port.failNext = new OfficeCallError(
+      { kind: "readTable", name: "Stadsdelar" },
+      officeError("ItemNotFound", "Det går inte att hitta objektet.")
+    );
+    await controller.readTable("Stadsdelar");
+    expect(controller.state.status).toEqual({
+      kind: "error",
+      text: "Excel kunde inte läsa tabellen Stadsdelar: Det går inte att hitta objektet.",
+    });
+  });
+
+  test("several areas (or a chart) selected: advice instead of Office's code", async () => {
+    const { controller, port } = setup();
+    await controller.start();
+    port.failNext = new OfficeCallError(
+      { kind: "readSelection" },
+      officeError("InvalidSelection", "The current selection is invalid for this operation.")
+    );
+    await controller.useSelection();
+    expect(controller.state.status?.text).toBe(
+      "Markera ett enda sammanhängande område med celler (inte flera områden, ett diagram eller en bild) och försök igen."
+    );
+  });
+
+  test("a written table whose settings could not be saved is reported as written, with the caveat", async () => {
+    const { controller, port } = setup();
+    await controller.start();
+    await readyToWrite(controller);
+    port.saveSettings = async () => {
+      throw new OfficeCallError(
+        { kind: "saveSettings" },
+        officeError("GeneralException", "failed")
+      );
+    };
+    await controller.write();
+    expect(port.writes).toHaveLength(1);
+    expect(controller.state.written).not.toBeNull();
+    expect(controller.state.status).toEqual({
+      kind: "info",
+      text: expect.stringMatching(
+        /^Tabellen skrevs till bladet .* Inställningarna kunde inte sparas i arbetsboken/
+      ),
+    });
   });
 });

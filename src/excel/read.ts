@@ -151,24 +151,43 @@ export async function readSelection(context: Excel.RequestContext): Promise<Sour
   }
   const cell = boxOf(selection);
   const candidates = tables.items.map((table) => {
+    table.load("showTotals");
     const range = table.getRange();
     range.load("rowIndex, columnIndex, rowCount, columnCount");
-    return { name: table.name, range };
+    return { table, range };
   });
   if (candidates.length > 0) await context.sync();
   const holder = candidates.find((candidate) => contains(boxOf(candidate.range), cell));
   const targetRead = queueRangeRead(holder ? holder.range : around);
   await context.sync();
-  return source(await completeRangeRead(context, targetRead, sheet.name), holder?.name);
+  const grid = await completeRangeRead(context, targetRead, sheet.name);
+  if (!holder) return source(grid);
+  return source(
+    withoutTotalsRow(grid, boxOf(holder.range), holder.table.showTotals),
+    holder.table.name
+  );
 }
 
-/** The whole table `name` (header row included); one round trip for a normal table. */
+/**
+ * A table's range ends with its totals row when that is shown; a row of SUBTOTALs is not a
+ * recipient, so it is left out (unless it is blank and the used range already ended above it).
+ */
+export function withoutTotalsRow(grid: Grid, tableBox: RangeBox, showTotals: boolean): Grid {
+  const lastRow = grid.top + grid.values.length - 1;
+  if (!showTotals || lastRow !== tableBox.bottom || grid.values.length < 2) return grid;
+  return { ...grid, values: grid.values.slice(0, -1) };
+}
+
+/** The table `name`: header and body rows, no totals row; one round trip for a normal table. */
 export async function readTable(context: Excel.RequestContext, name: string): Promise<SourceRange> {
-  const sheet = context.workbook.tables.getItem(name).worksheet;
+  const table = context.workbook.tables.getItem(name);
+  table.load("showTotals");
+  const sheet = table.worksheet;
   sheet.load("name");
-  const read = queueRangeRead(context.workbook.tables.getItem(name).getRange());
+  const read = queueRangeRead(table.getRange());
   await context.sync();
-  return source(await completeRangeRead(context, read, sheet.name), name);
+  const grid = await completeRangeRead(context, read, sheet.name);
+  return source(withoutTotalsRow(grid, boxOf(read.range), table.showTotals), name);
 }
 
 /** The range at `address` (its used part); one round trip for a normal range. */

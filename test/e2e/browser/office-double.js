@@ -139,6 +139,7 @@
       name: t.name,
       sheetId: sheetByName(t.sheet).id,
       box: parseAddress(t.address).box,
+      showTotals: Boolean(t.showTotals),
     });
   }
   function sheetById(id) {
@@ -820,10 +821,14 @@
     }
     _read(name, table) {
       if (name === "name") return table.name;
+      if (name === "showTotals") return table.showTotals;
       throw officeError("InvalidArgument", "Unknown property " + name);
     }
     get name() {
       return this._get("name");
+    }
+    get showTotals() {
+      return this._get("showTotals");
     }
     getRange() {
       return new Range(

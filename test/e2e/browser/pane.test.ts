@@ -56,6 +56,7 @@ interface DoubleConfig {
   selection: string;
   /** Highest ExcelApi version the double claims (default 1.9). */
   excelApi?: string;
+  tables?: { name: string; sheet: string; address: string; showTotals?: boolean }[];
 }
 
 interface RunRecord {
@@ -398,6 +399,29 @@ describe("the pane in Chromium with an Excel double", () => {
     await page.waitForFunction(() => window.__officeDouble.selection() === "Blad1!D4");
     expect(errors).toEqual([]);
     expectOnlyLocalRequests(requests);
+    await page.close();
+  });
+
+  test("an Excel table picked by name is read without its totals row", async () => {
+    // The totals row has no label: read as a row, it would be a key without a name.
+    const withTotals = [...stockholmSheet(), ["", "", "", "=SUBTOTAL(109,[Nyckel])"]];
+    withTotals[0][3] = "Nyckel";
+    const { page, errors } = await openPane({
+      sheets: [{ name: "Blad1", cells: withTotals }],
+      tables: [{ name: "Stadsdelar", sheet: "Blad1", address: "A1:D13", showTotals: true }],
+      selection: "F1",
+    });
+    await page.getByLabel("Eller välj en Excel-tabell").selectOption("Stadsdelar");
+    const runs = await runsDuring(page, () =>
+      page.getByRole("button", { name: "Läs tabellen" }).click()
+    );
+    expect(runs.map((run) => run.syncs)).toEqual([1]);
+    expect(await status(page)).toBe("Läste Blad1!A1:D12: 11 mottagare.");
+    await page.getByLabel("Belopp att fördela (kr)").fill("5669306");
+    expect(await page.locator(".preview-table tfoot td").last().innerText()).toBe(
+      `5${NBSP}669${NBSP}306`
+    );
+    expect(errors).toEqual([]);
     await page.close();
   });
 

@@ -39,6 +39,8 @@ export interface TableState {
   name: string;
   sheet: SheetState;
   box: RangeBox;
+  /** The last row of `box` is Excel's totals row. */
+  showTotals?: boolean;
 }
 
 export interface WorkbookState {
@@ -337,11 +339,23 @@ export class FakeExcel {
   ): Record<string, unknown> {
     return this.collection(
       () =>
-        tables().map((table) => ({
-          name: table.name,
-          getRange: (): OfficeMockObject => this.range(table.sheet, table.box),
-          worksheet: this.worksheet(table.sheet),
-        })),
+        tables().map((table) => {
+          const pendingLoads = this.pendingLoads;
+          return {
+            name: table.name,
+            getRange: (): OfficeMockObject => this.range(table.sheet, table.box),
+            worksheet: this.worksheet(table.sheet),
+            // An item's own properties arrive at the next sync, as in Office.js.
+            load(this: Record<string, unknown>, properties: Load): unknown {
+              if (requested(properties).includes("showTotals")) {
+                pendingLoads.push(() => {
+                  this.showTotals = table.showTotals ?? false;
+                });
+              }
+              return this;
+            },
+          };
+        }),
       methods
     );
   }
@@ -350,6 +364,7 @@ export class FakeExcel {
     return this.track(
       new OfficeMockObject({
         name: table.name,
+        showTotals: table.showTotals ?? false,
         getRange: (): OfficeMockObject => this.range(table.sheet, table.box),
         worksheet: this.worksheetData(table.sheet),
       })

@@ -196,6 +196,43 @@ describe("readTable and listTables", () => {
     expect(excel.syncs).toBe(1);
   });
 
+  it("leaves out a table's totals row, by name or from a cell inside it", async () => {
+    const withTotals = [...DISTRICTS, [null, "=SUBTOTAL(109,[Antal 65+])"]];
+    const sheet = sheetFrom("Data", withTotals);
+    const state = workbook([sheet], { sheet, box: { top: 2, left: 1, bottom: 2, right: 1 } });
+    state.tables.push({
+      name: "Stadsdelar",
+      sheet,
+      box: { top: 0, left: 0, bottom: 4, right: 1 },
+      showTotals: true,
+    });
+    const excel = fake(state);
+    const port = createOfficeExcel();
+
+    const byName = await port.readTable("Stadsdelar");
+    expect(byName.grid.values).toEqual(DISTRICTS);
+    expect(byName.address).toBe("Data!A1:B4");
+    expect(excel.syncs).toBe(1);
+
+    const fromCell = await port.readSelection();
+    expect(fromCell.tableName).toBe("Stadsdelar");
+    expect(fromCell.grid.values).toEqual(DISTRICTS);
+  });
+
+  it("keeps the last row of a table without a totals row", async () => {
+    const sheet = sheetFrom("Data", DISTRICTS);
+    const state = workbook([sheet], { sheet, box: { top: 0, left: 0, bottom: 0, right: 0 } });
+    state.tables.push({
+      name: "Stadsdelar",
+      sheet,
+      box: { top: 0, left: 0, bottom: 3, right: 1 },
+      showTotals: false,
+    });
+    fake(state);
+
+    expect((await createOfficeExcel().readTable("Stadsdelar")).grid.values).toEqual(DISTRICTS);
+  });
+
   it("reports a missing table as an Error naming Office's code", async () => {
     const sheet = sheetFrom("Data", DISTRICTS);
     fake(workbook([sheet], { sheet, box: { top: 0, left: 0, bottom: 0, right: 0 } }));

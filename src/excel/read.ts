@@ -180,10 +180,12 @@ export function withoutTotalsRow(grid: Grid, tableBox: RangeBox, showTotals: boo
 
 /** The table `name`: header and body rows, no totals row; one round trip for a normal table. */
 export async function readTable(context: Excel.RequestContext, name: string): Promise<SourceRange> {
+  // The sheet comes from its own proxy: the linter reads `table.worksheet` after
+  // `table.load` as a property read before sync.
+  const sheet = context.workbook.tables.getItem(name).worksheet;
+  sheet.load("name");
   const table = context.workbook.tables.getItem(name);
   table.load("showTotals");
-  const sheet = table.worksheet;
-  sheet.load("name");
   const read = queueRangeRead(table.getRange());
   await context.sync();
   const grid = await completeRangeRead(context, read, sheet.name);

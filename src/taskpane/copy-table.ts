@@ -26,8 +26,10 @@ export function formatByNumberFormat(
   const format = numberFormat ?? "General";
   const decimalsMatch = /\.(0+)/.exec(format);
   const decimals = decimalsMatch ? decimalsMatch[1].length : 0;
+  // Swedish writes "8,10 %", English "8.10%".
+  const percentSign = lang === "sv" ? "\u00a0%" : "%";
   if (format.endsWith("%"))
-    return `${formatNumber(new Decimal(value).times(100), lang, decimals)}\u00a0%`;
+    return `${formatNumber(new Decimal(value).times(100), lang, decimals)}${percentSign}`;
   if (format === "General") return formatNumber(new Decimal(value), lang);
   return formatNumber(new Decimal(value), lang, decimals);
 }

@@ -17,6 +17,7 @@ test("numbers for Word look as in the sheet", () => {
   expect(formatByNumberFormat(1059660, "#,##0", "sv")).toBe("1\u00a0059\u00a0660");
   expect(formatByNumberFormat(1059660.5, "#,##0.00", "en")).toBe("1,059,660.50");
   expect(formatByNumberFormat(0.18691, "0.00%", "sv")).toBe("18,69\u00a0%");
+  expect(formatByNumberFormat(0.18691, "0.00%", "en")).toBe("18.69%");
   expect(formatByNumberFormat(12, undefined, "sv")).toBe("12");
 });
 

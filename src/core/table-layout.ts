@@ -219,6 +219,18 @@ function interestColumnsOf(
   return { columns, problems };
 }
 
+/** The header the user chose is not there, or no header looks like the column. */
+function missingColumn(
+  field: "nameColumn" | "keyColumn",
+  chosen: string | undefined,
+  rangeRef: string
+): Problem {
+  if (chosen)
+    return { code: "COLUMN_NOT_FOUND", field, params: { header: chosen, range: rangeRef } };
+  const code = field === "nameColumn" ? "NAME_COLUMN_MISSING" : "KEY_COLUMN_MISSING";
+  return { code, field, params: { range: rangeRef } };
+}
+
 /**
  * Finds the header row (the first of the top 20 rows naming both a name and a key column)
  * and the columns. When no row names both, the guess is the first row that names one of
@@ -255,25 +267,9 @@ export function guessLayout(grid: Grid, choice: ColumnChoice = {}): LayoutDetect
     const found = (col: number) => (col < 0 ? null : col);
     const problems: Problem[] = [];
     if (nameColumn < 0) {
-      problems.push(
-        choice.name
-          ? {
-              code: "COLUMN_NOT_FOUND",
-              field: "nameColumn",
-              params: { header: choice.name, range: rangeRef },
-            }
-          : { code: "NAME_COLUMN_MISSING", field: "nameColumn", params: { range: rangeRef } }
-      );
+      problems.push(missingColumn("nameColumn", choice.name, rangeRef));
     } else if (keyColumn < 0) {
-      problems.push(
-        choice.key
-          ? {
-              code: "COLUMN_NOT_FOUND",
-              field: "keyColumn",
-              params: { header: choice.key, range: rangeRef },
-            }
-          : { code: "KEY_COLUMN_MISSING", field: "keyColumn", params: { range: rangeRef } }
-      );
+      problems.push(missingColumn("keyColumn", choice.key, rangeRef));
     } else if (nameColumn === keyColumn) {
       problems.push({ code: "SAME_COLUMN", field: "keyColumn" });
     }

@@ -15,8 +15,8 @@ export type OfficeAction =
   | { kind: "select"; reference: string }
   | { kind: "saveSettings" };
 
-/** English, for logs and developers; the pane words it for users. */
-function actionText(action: OfficeAction): string {
+/** In English: for logs, and for the pane when Office runs in English. */
+export function actionText(action: OfficeAction): string {
   switch (action.kind) {
     case "readSelection":
       return "read the selection";
@@ -27,7 +27,7 @@ function actionText(action: OfficeAction): string {
     case "readRange":
       return `read ${action.address}`;
     case "writeOutput":
-      return "write the output sheet";
+      return "write the table";
     case "select":
       return `select ${action.reference}`;
     case "saveSettings":

@@ -3,7 +3,7 @@
  * input keep their texts in core (problems.ts); these are the pane's own words.
  */
 import type { Lang } from "../core/problems";
-import type { OfficeAction } from "../excel/errors";
+import { type OfficeAction, actionText } from "../excel/errors";
 
 /** English when Office runs in any English locale, otherwise Swedish (the users' language). */
 export function paneLanguage(displayLanguage: string): Lang {
@@ -229,7 +229,7 @@ const EN: PaneTexts = {
   chooseSource:
     "Choose the recipients first: select them and choose Use selection, or pick a table.",
   excelFailed: (detail) => `Excel answered with an error: ${detail}`,
-  officeFailed: (action, detail) => `Excel could not ${englishAction(action)}: ${detail}`,
+  officeFailed: (action, detail) => `Excel could not ${actionText(action)}: ${detail}`,
   invalidSelection:
     "Select one block of cells (not several areas, a chart or a picture) and try again.",
   settingsNotSaved:
@@ -259,24 +259,5 @@ function swedishAction(action: OfficeAction): string {
       return `markera ${action.reference}`;
     case "saveSettings":
       return "spara inställningarna";
-  }
-}
-
-function englishAction(action: OfficeAction): string {
-  switch (action.kind) {
-    case "readSelection":
-      return "read the selection";
-    case "listTables":
-      return "list the tables";
-    case "readTable":
-      return `read the table ${action.name}`;
-    case "readRange":
-      return `read ${action.address}`;
-    case "writeOutput":
-      return "write the table";
-    case "select":
-      return `select ${action.reference}`;
-    case "saveSettings":
-      return "save the settings";
   }
 }

@@ -146,24 +146,18 @@ export function readRecipients(grid: Grid, layout: TableLayout): Recipient[] {
   return recipients;
 }
 
-function parseMoney(
-  value: string | number,
-  onInvalid: (text: string) => Problem
-): Decimal | Problem {
-  const parsed = typeof value === "number" ? parseNumberCell(value) : parseNumberText(value);
-  if (parsed.kind !== "number") return onInvalid(String(value).trim());
-  if (parsed.value.decimalPlaces() > MAX_DECIMALS) {
-    return {
-      ...onInvalid(String(value).trim()),
-      code: "TOO_MANY_DECIMALS",
-      params: { text: String(value).trim() },
-    };
-  }
-  return parsed.value;
-}
+type MoneyInput =
+  | { ok: true; value: Decimal }
+  | { ok: false; code: "NOT_A_NUMBER" | "TOO_MANY_DECIMALS"; text: string };
 
-function isProblem(value: Decimal | Problem): value is Problem {
-  return !(value instanceof Decimal);
+/** An amount typed in the pane or on the command line: a number with at most two decimals. */
+function parseMoney(value: string | number): MoneyInput {
+  const parsed = typeof value === "number" ? parseNumberCell(value) : parseNumberText(value);
+  const text = String(value).trim();
+  if (parsed.kind !== "number") return { ok: false, code: "NOT_A_NUMBER", text };
+  if (parsed.value.decimalPlaces() > MAX_DECIMALS)
+    return { ok: false, code: "TOO_MANY_DECIMALS", text };
+  return { ok: true, value: parsed.value };
 }
 
 /** Validates pot, unit and reserves; `recipientNames` guards against a reserve named like a recipient. */
@@ -181,19 +175,16 @@ export function readParameters(
   ) {
     problems.add({ code: "TOTAL_MISSING", field: "total" });
   } else {
-    const parsed = parseMoney(request.total, (text) => ({
-      code: "NOT_A_NUMBER",
-      field: "total",
-      params: { text },
-    }));
-    if (isProblem(parsed)) problems.add({ ...parsed, field: "total" });
-    else if (!parsed.isPositive() || parsed.isZero()) {
+    const parsed = parseMoney(request.total);
+    if (!parsed.ok)
+      problems.add({ code: parsed.code, field: "total", params: { text: parsed.text } });
+    else if (!parsed.value.isPositive() || parsed.value.isZero()) {
       problems.add({
         code: "TOTAL_NOT_POSITIVE",
         field: "total",
         params: { text: String(request.total).trim() },
       });
-    } else total = parsed;
+    } else total = parsed.value;
   }
 
   let unit = new Decimal(1);
@@ -219,19 +210,13 @@ export function readParameters(
     if (names.has(nameKey(name)))
       problems.add({ code: "RESERVE_DUPLICATE", field: "reserves", params: { name } });
     names.add(nameKey(name));
-    const amount = parseMoney(entry.amount, (text) => ({
-      code: "RESERVE_AMOUNT_BAD",
-      field: "reserves",
-      params: { name, text },
-    }));
-    if (isProblem(amount)) problems.add({ ...amount, field: "reserves" });
-    else if (amount.isNegative() && !amount.isZero()) {
-      problems.add({
-        code: "RESERVE_AMOUNT_BAD",
-        field: "reserves",
-        params: { name, text: String(entry.amount) },
-      });
-    } else reserves.push({ name, amount });
+    const amount = parseMoney(entry.amount);
+    if (!amount.ok && amount.code === "TOO_MANY_DECIMALS") {
+      problems.add({ code: amount.code, field: "reserves", params: { text: amount.text } });
+    } else if (!amount.ok || (amount.value.isNegative() && !amount.value.isZero())) {
+      const text = amount.ok ? String(entry.amount) : amount.text;
+      problems.add({ code: "RESERVE_AMOUNT_BAD", field: "reserves", params: { name, text } });
+    } else reserves.push({ name, amount: amount.value });
   });
 
   const reserved = sum(reserves.map((r) => r.amount));

@@ -158,7 +158,12 @@ export async function allocateCommand(options: AllocateOptions): Promise<Command
     run = runAllocation(
       grid,
       { total: options.total, unit: options.unit, reserves },
-      { name: options.nameColumn, key: options.keyColumn, interest: options.interestColumns }
+      {
+        name: options.nameColumn,
+        key: options.keyColumn,
+        // No --interest-column flag: detect them.
+        interest: options.interestColumns.length > 0 ? options.interestColumns : undefined,
+      }
     );
   } catch (error) {
     if (error instanceof InputError)

@@ -27,6 +27,7 @@ export interface TableLayout {
 export interface ColumnChoice {
   name?: string;
   key?: string;
+  /** Absent: detect interest columns; empty: there are none, everyone takes part. */
   interest?: string[];
 }
 
@@ -198,7 +199,7 @@ function interestColumnsOf(
 ): { columns: number[]; problems: Problem[] } {
   const columns: number[] = [];
   const problems: Problem[] = [];
-  if (chosen && chosen.length > 0) {
+  if (chosen !== undefined) {
     for (const header of chosen) {
       const col = findByText(headers, header);
       if (col < 0) {

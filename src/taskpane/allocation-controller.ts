@@ -32,7 +32,6 @@ import {
   type LayoutGuess,
   detectLayout,
   guessLayout,
-  normaliseHeader,
 } from "../core/table-layout";
 import { OfficeCallError } from "../excel/errors";
 import type { ExcelPort, SourceRange, TableInfo, WrittenOutput } from "../excel/port";
@@ -371,12 +370,8 @@ export class AllocationController {
       };
       const layout = tryDetect(source.grid, choice);
       if (layout) {
-        // Core reads an empty interest choice as "detect"; the user's "none" must stay none.
-        const interest = saved.interestHeaders.map((h) =>
-          layout.headers.findIndex((x) => normaliseHeader(x) === normaliseHeader(h))
-        );
         this.interestChosen = true;
-        return { ...fromLayout(layout), interestColumns: interest.filter((c) => c >= 0) };
+        return fromLayout(layout);
       }
     }
     const { guess, problems } = guessLayout(source.grid);

@@ -385,3 +385,9 @@ describe("guessLayout: what was found when not everything was", () => {
     expect(guessLayout(values).problems.map((p) => p.code)).toEqual(["KEY_COLUMN_MISSING"]);
   });
 });
+
+test("an empty interest choice means no interest columns, not 'detect them'", () => {
+  const values = grid([["Namn", "Nyckel", "Intresse"], ["A", 1, "-"], ["B", 1, "X"]]);
+  expect(detectLayout(values).interestColumns).toEqual([2]);
+  expect(detectLayout(values, { interest: [] }).interestColumns).toEqual([]);
+});

@@ -233,6 +233,21 @@ function missingColumn(
 }
 
 /**
+ * What a layout the user may have partly chosen still lacks: a name column, a key column,
+ * or two different ones. Empty when it is a complete layout.
+ */
+export function layoutProblems(grid: Grid, layout: LayoutGuess): Problem[] {
+  const rangeRef = headerRowRef(grid, layout.headerRow, layout.headers.length);
+  const problems: Problem[] = [];
+  if (layout.nameColumn === null) problems.push(missingColumn("nameColumn", undefined, rangeRef));
+  if (layout.keyColumn === null) problems.push(missingColumn("keyColumn", undefined, rangeRef));
+  if (layout.nameColumn !== null && layout.nameColumn === layout.keyColumn) {
+    problems.push({ code: "SAME_COLUMN", field: "keyColumn" });
+  }
+  return problems;
+}
+
+/**
  * Finds the header row (the first of the top 20 rows naming both a name and a key column)
  * and the columns. When no row names both, the guess is the first row that names one of
  * them, with the other left null, so the pane can let the user pick it.

@@ -7,15 +7,7 @@
 import { type AllocationRequest, type AllocationRun, runAllocation } from "../core/allocation";
 import { allocationSheet } from "../core/allocation-sheet";
 import { localIsoDate } from "../core/dates";
-import {
-  type Grid,
-  cellRef,
-  gridCellRef,
-  isBlank,
-  parseReference,
-  quoteSheetName,
-  rangeAddress,
-} from "../core/grid";
+import { type Grid, cellRef, isBlank, parseReference, quoteSheetName } from "../core/grid";
 import {
   type Field,
   InputError,
@@ -32,6 +24,7 @@ import {
   type LayoutGuess,
   detectLayout,
   guessLayout,
+  layoutProblems,
 } from "../core/table-layout";
 import { OfficeCallError } from "../excel/errors";
 import type { ExcelPort, SourceRange, TableInfo, WrittenOutput } from "../excel/port";
@@ -391,30 +384,12 @@ export class AllocationController {
       this.state.issues = issues;
       return this.update();
     }
-    const headerRange = headerRowRef(source.grid, columns);
     // When detection already said what is missing, that message stands until the user picks a column.
     const detectionFailed = this.sourceIssues.length > 0;
-    if (!detectionFailed && columns.nameColumn === null) {
-      issues.push(
-        this.issueOf({
-          code: "NAME_COLUMN_MISSING",
-          field: "nameColumn",
-          params: { range: headerRange },
-        })
-      );
-    }
-    if (!detectionFailed && columns.keyColumn === null) {
-      issues.push(
-        this.issueOf({
-          code: "KEY_COLUMN_MISSING",
-          field: "keyColumn",
-          params: { range: headerRange },
-        })
-      );
-    }
-    if (columns.nameColumn !== null && columns.nameColumn === columns.keyColumn) {
-      issues.push(this.issueOf({ code: "SAME_COLUMN", field: "keyColumn" }));
-    }
+    const missing = layoutProblems(source.grid, columns).filter(
+      (p) => !detectionFailed || p.code === "SAME_COLUMN"
+    );
+    issues.push(...missing.map((p) => this.issueOf(p)));
     if (issues.length === 0 && columns.nameColumn !== null && columns.keyColumn !== null) {
       const layout: TableLayout = {
         headerRow: columns.headerRow,
@@ -544,18 +519,6 @@ function tryDetect(grid: Grid, choice: ColumnChoice): TableLayout | null {
     if (error instanceof InputError) return null;
     throw error;
   }
-}
-
-function headerRowRef(grid: Grid, columns: ColumnsInUse): string {
-  const first = gridCellRef(grid, columns.headerRow, 0);
-  const row = grid.top + columns.headerRow;
-  const box = {
-    top: row,
-    left: grid.left,
-    bottom: row,
-    right: grid.left + Math.max(columns.headers.length, 1) - 1,
-  };
-  return `${first.slice(0, first.lastIndexOf("!"))}!${rangeAddress(box)}`;
 }
 
 function countRecipients(grid: Grid, columns: ColumnsInUse): number {

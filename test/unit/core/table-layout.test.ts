@@ -8,6 +8,7 @@ import {
   cellText,
   detectLayout,
   guessLayout,
+  layoutProblems,
   interestMark,
   normaliseHeader,
 } from "../../../src/core/table-layout";
@@ -387,7 +388,27 @@ describe("guessLayout: what was found when not everything was", () => {
 });
 
 test("an empty interest choice means no interest columns, not 'detect them'", () => {
-  const values = grid([["Namn", "Nyckel", "Intresse"], ["A", 1, "-"], ["B", 1, "X"]]);
+  const values = grid([
+    ["Namn", "Nyckel", "Intresse"],
+    ["A", 1, "-"],
+    ["B", 1, "X"],
+  ]);
   expect(detectLayout(values).interestColumns).toEqual([2]);
   expect(detectLayout(values, { interest: [] }).interestColumns).toEqual([]);
+});
+
+test("layoutProblems names what a partly chosen layout lacks, at the header row", () => {
+  const values = grid([
+    ["Namn", "Något", "Annat"],
+    ["A", 1, 2],
+  ]);
+  const base = { headerRow: 0, headers: ["Namn", "Något", "Annat"], interestColumns: [] };
+  expect(layoutProblems(values, { ...base, nameColumn: 0, keyColumn: 1 })).toEqual([]);
+  expect(layoutProblems(values, { ...base, nameColumn: null, keyColumn: null })).toEqual([
+    { code: "NAME_COLUMN_MISSING", field: "nameColumn", params: { range: "Blad1!A1:C1" } },
+    { code: "KEY_COLUMN_MISSING", field: "keyColumn", params: { range: "Blad1!A1:C1" } },
+  ]);
+  expect(layoutProblems(values, { ...base, nameColumn: 1, keyColumn: 1 })).toEqual([
+    { code: "SAME_COLUMN", field: "keyColumn" },
+  ]);
 });

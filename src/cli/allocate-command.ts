@@ -5,7 +5,7 @@
 import { promises as fs } from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
-import { type AllocationRun, runAllocation } from "../core/allocation";
+import { type AllocationResult, type AllocationRun, runAllocation } from "../core/allocation";
 import { allocationJson } from "../core/allocation-json";
 import { allocationSheet } from "../core/allocation-sheet";
 import { gridRangeRef } from "../core/grid";
@@ -40,6 +40,8 @@ export interface CommandOutput {
   stdout: string;
   stderr: string;
   exitCode: number;
+  /** The allocation, when one was made (for callers such as the demo). */
+  result?: AllocationResult;
 }
 
 const FIELD_FLAGS: Record<string, string> = {
@@ -190,5 +192,5 @@ export async function allocateCommand(options: AllocateOptions): Promise<Command
   const stdout = options.json
     ? JSON.stringify(allocationJson(run.result)) + "\n"
     : summaryTable(run, options.lang);
-  return { stdout, stderr, exitCode: 0 };
+  return { stdout, stderr, exitCode: 0, result: run.result };
 }

@@ -66,11 +66,10 @@ export async function demoCommand(outputDir: string, date: string): Promise<Comm
     date,
   };
   const table = await allocateCommand({ ...common, output, json: false });
-  if (table.exitCode !== 0) return table;
-  const json = await allocateCommand({ ...common, json: true });
-  const parsed = JSON.parse(json.stdout) as { rows: { name: string; amount: string }[] };
+  if (table.exitCode !== 0 || !table.result) return table;
+  const rows = table.result.rows;
   const mismatches = STOCKHOLM_2024.filter(
-    ([name, , , paper]) => parsed.rows.find((r) => r.name === name)?.amount !== String(paper)
+    ([name, , , paper]) => !rows.find((r) => r.name === name)?.amount.equals(paper)
   );
   const check =
     mismatches.length === 0

@@ -43,8 +43,8 @@ export function ownedSheetName(markValue: unknown, sheetNames: readonly string[]
 }
 
 function applyStyle(sheet: Excel.Worksheet, block: StyleBlock): void {
-  const address = rangeAddress(block);
-  const format = sheet.getRange(address).format;
+  const range = sheet.getRange(rangeAddress(block));
+  const format = range.format;
   if (block.bold !== undefined) format.font.bold = block.bold;
   if (block.italic !== undefined) format.font.italic = block.italic;
   if (block.fontSize !== undefined) format.font.size = block.fontSize;
@@ -54,9 +54,8 @@ function applyStyle(sheet: Excel.Worksheet, block: StyleBlock): void {
   if (block.numberFormat !== undefined) {
     const numberFormat = block.numberFormat;
     const columns = block.right - block.left + 1;
-    sheet.getRange(address).numberFormat = Array.from(
-      { length: block.bottom - block.top + 1 },
-      () => Array.from({ length: columns }, () => numberFormat)
+    range.numberFormat = Array.from({ length: block.bottom - block.top + 1 }, () =>
+      Array.from({ length: columns }, () => numberFormat)
     );
   }
   if (block.borderTop) thinBorder(format.borders.getItem("EdgeTop"));

@@ -121,13 +121,9 @@ function source(grid: Grid, tableName?: string): SourceRange {
     : { grid, address: gridRangeRef(grid), tableName };
 }
 
-function supportsSurroundingRegion(): boolean {
-  return Office.context.requirements.isSetSupported("ExcelApi", "1.7");
-}
-
 /**
  * The selection; a single selected cell stands for the Excel table it is in, else its
- * surrounding region (ExcelApi 1.7), else the sheet's used range.
+ * surrounding region.
  * Round trips: 1 for a block selection inside the window, 2 for a single cell, 3 for a single
  * cell on a sheet with tables (their positions are needed to find the one holding the cell).
  */
@@ -139,9 +135,8 @@ export async function readSelection(context: Excel.RequestContext): Promise<Sour
   sheet.load("name");
   const selectionRead = queueRangeRead(selection);
   const first = selection.getCell(0, 0);
-  const around = supportsSurroundingRegion()
-    ? first.getSurroundingRegion()
-    : sheet.getUsedRange(true);
+  // ExcelApi 1.7, the floor the manifest and the pane's start check require.
+  const around = first.getSurroundingRegion();
   const tables = context.workbook.worksheets.getActiveWorksheet().tables;
   tables.load("items/name");
   await context.sync();

@@ -86,6 +86,11 @@ export function nameKey(name: string): string {
   return normaliseHeader(name);
 }
 
+/** "Summa", "Total summa", "Totalt", "Grand total": the row that ends a recipient table. */
+export function isTotalRowName(name: string): boolean {
+  return /^(summa|total|totalt|totalsumma|total summa|sum|grand total)\b/i.test(name);
+}
+
 /** Reads the recipients below the header row; collects every bad cell before throwing. */
 export function readRecipients(grid: Grid, layout: TableLayout): Recipient[] {
   const problems = new ProblemList();
@@ -99,7 +104,7 @@ export function readRecipients(grid: Grid, layout: TableLayout): Recipient[] {
     const name = cellText(row[layout.nameColumn]);
     const nameCell = gridCellRef(grid, r, layout.nameColumn);
     const keyCell = gridCellRef(grid, r, layout.keyColumn);
-    if (/^(summa|total|totalt|totalsumma|total summa|sum|grand total)\b/i.test(name)) break;
+    if (isTotalRowName(name)) break;
     if (name === "") {
       problems.add({ code: "NAME_MISSING", cell: nameCell });
       continue;

@@ -4,10 +4,15 @@
  * ExcelPort it is given. The view renders `state` and calls the methods; tests drive it
  * with a fake port.
  */
-import { type AllocationRequest, type AllocationRun, runAllocation } from "../core/allocation";
+import {
+  type AllocationRequest,
+  type AllocationRun,
+  isTotalRowName,
+  runAllocation,
+} from "../core/allocation";
 import { allocationSheet } from "../core/allocation-sheet";
 import { localIsoDate } from "../core/dates";
-import { type Grid, cellRef, isBlank, parseReference, quoteSheetName } from "../core/grid";
+import { type Grid, isBlank, parseReference, quoteSheetName } from "../core/grid";
 import {
   type Field,
   InputError,
@@ -521,10 +526,13 @@ function tryDetect(grid: Grid, choice: ColumnChoice): TableLayout | null {
   }
 }
 
+/** Named rows below the header, up to a total row, as core reads them. */
 function countRecipients(grid: Grid, columns: ColumnsInUse): number {
   const name = columns.nameColumn;
   if (name === null) return 0;
-  return grid.values.slice(columns.headerRow + 1).filter((row) => !isBlank(row[name])).length;
+  const names = grid.values.slice(columns.headerRow + 1).map((row) => cellText(row[name]));
+  const end = names.findIndex(isTotalRowName);
+  return (end < 0 ? names : names.slice(0, end)).filter((n) => n !== "").length;
 }
 
 /** Excel's addresses may carry "$" and quotes; compare what they point at. */
@@ -532,10 +540,13 @@ export function sameRange(a: string, b: string): boolean {
   try {
     const x = parseReference(a);
     const y = parseReference(b);
+    const { top, left, bottom, right } = x.box;
     return (
       (x.sheet ?? "").toLowerCase() === (y.sheet ?? "").toLowerCase() &&
-      cellRef("", x.box.top, x.box.left) === cellRef("", y.box.top, y.box.left) &&
-      cellRef("", x.box.bottom, x.box.right) === cellRef("", y.box.bottom, y.box.right)
+      top === y.box.top &&
+      left === y.box.left &&
+      bottom === y.box.bottom &&
+      right === y.box.right
     );
   } catch {
     return false;

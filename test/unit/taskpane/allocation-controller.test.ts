@@ -51,6 +51,15 @@ describe("AllocationController: reading the source", () => {
     expect(controller.state.status?.text).toBe("Läste Blad1!A1:D12: 11 mottagare.");
   });
 
+  test("the count of recipients stops at the paper's 'Total summa' row, as the allocation does", async () => {
+    const grid = stockholmGrid("Nyckel");
+    grid.values.push(["Total summa", null, null, 6069306]);
+    const { controller } = setup(grid);
+    await controller.start();
+    await controller.useSelection();
+    expect(controller.state.status?.text).toBe("Läste Blad1!A1:D12: 11 mottagare.");
+  });
+
   test("when the key header is not recognised, says so next to the key column and keeps the name column", async () => {
     const { controller } = setup(stockholmGrid("Förslag på fördelning"));
     await controller.start();

@@ -3,7 +3,7 @@
  * the workbook only ever go in through textContent. Parts that hold focusable elements are
  * rebuilt only when what they show changes, so typing or clicking never loses focus.
  */
-import { columnLetter } from "../core/grid";
+import { columnLetter, rangeAddress } from "../core/grid";
 import { Decimal, formatNumber } from "../core/money";
 import type { Field, Lang } from "../core/problems";
 import {
@@ -232,11 +232,16 @@ export class AllocationView {
     const source = state.source;
     byId("columns").hidden = !columns;
     if (!columns || !source) return;
-    const headerRowNumber = source.grid.top + columns.headerRow + 1;
-    const first = `${columnLetter(source.grid.left)}${headerRowNumber}`;
-    const last = `${columnLetter(source.grid.left + columns.headers.length - 1)}${headerRowNumber}`;
+    const row = source.grid.top + columns.headerRow;
+    const left = source.grid.left;
+    const headerRange = rangeAddress({
+      top: row,
+      left,
+      bottom: row,
+      right: left + columns.headers.length - 1,
+    });
     byId("header-info").textContent = this.texts.headerIs(
-      `${first}:${last} – ${columns.headers.filter((h) => h).join(" | ")}`
+      `${headerRange} – ${columns.headers.filter((h) => h).join(" | ")}`
     );
 
     const options = columns.headers.map((header, c) =>

@@ -13,6 +13,10 @@ export interface Grid {
   /** Zero-based column index in the worksheet of values[r][0]. */
   left: number;
   values: CellValue[][];
+  /** Formula text per cell ("=SUM(C3:C9)"), null where none; absent when the reader did not load formulas. */
+  formulas?: (string | null)[][];
+  /** Indexes into `values` of rows hidden in the sheet (by the user or a filter). */
+  hiddenRows?: number[];
 }
 
 export interface RangeBox {

@@ -31,3 +31,23 @@ export function formatNumber(value: Decimal, lang: Lang, decimals = value.decima
 export function formatKronor(value: Decimal, lang: Lang): string {
   return `${formatNumber(value, lang)}\u00a0kr`;
 }
+
+/** The one rule for how many decimals money shows: whole kronor for units of 1 kr and up, öre below. */
+export function moneyDecimals(unit: Decimal): 0 | 2 {
+  return unit.greaterThanOrEqualTo(1) ? 0 : 2;
+}
+
+/** "6 069 306" (unit 1) or "491 911,50" (unit 0,01): an amount as people read it. */
+export function formatMoney(value: Decimal, unit: Decimal, lang: Lang): string {
+  return formatNumber(value, lang, moneyDecimals(unit));
+}
+
+/** "491911" (unit 1) or "491911.50" (unit 0.01): an exact amount for JSON, the unit's decimals. */
+export function moneyString(value: Decimal, unit: Decimal): string {
+  return value.toFixed(moneyDecimals(unit));
+}
+
+/** Excel number format for money at a unit: "#,##0" or "#,##0.00". */
+export function moneyNumberFormat(unit: Decimal): string {
+  return moneyDecimals(unit) === 0 ? "#,##0" : "#,##0.00";
+}

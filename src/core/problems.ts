@@ -3,11 +3,23 @@
  * English texts for them. Only the validating layers throw it; the pane and the runner
  * show it. Each problem names the cell (or the pane field) it concerns.
  */
+import { ALLOCATION_MESSAGES } from "./jobs/allocation/messages";
+
 export type Lang = "sv" | "en";
 
-/** Pane and command-line inputs that are not worksheet cells. */
-export type Field =
-  "total" | "unit" | "reserves" | "range" | "nameColumn" | "keyColumn" | "interestColumns";
+/**
+ * Pane and command-line inputs that are not worksheet cells: each job names its own
+ * ("total", "reserves", "deadline", a column id such as "keyColumn").
+ */
+export type Field = string;
+
+/** A text given in both languages, for a parameter that is itself words ("the key column"). */
+export interface Localised {
+  sv: string;
+  en: string;
+}
+
+export type ParamValue = string | Localised;
 
 export interface Problem {
   code: ProblemCode;
@@ -15,13 +27,17 @@ export interface Problem {
   cell?: string;
   /** The pane/CLI input the problem concerns when it is not a cell. */
   field?: Field;
-  params?: Record<string, string>;
+  params?: Record<string, ParamValue>;
 }
 
-type Params = Record<string, string>;
-type Texts = Record<Lang, (p: Params) => string>;
+/** Parameters as a message sees them: already in the message's language. */
+export type Params = Record<string, string>;
+export type MessageTexts = Record<Lang, (p: Params) => string>;
+/** One job's messages: codes (upper snake case, unique across jobs) to texts in sv and en. */
+export type Catalogue = Record<string, MessageTexts>;
 
-const MESSAGES = {
+/** Problems every job can meet: reading cells, finding columns, the range itself. */
+const SHARED_MESSAGES = {
   NOT_A_NUMBER: {
     sv: (p) => `'${p.text}' är inte ett tal.`,
     en: (p) => `'${p.text}' is not a number.`,
@@ -29,14 +45,6 @@ const MESSAGES = {
   EXCEL_ERROR: {
     sv: (p) => `Cellen innehåller felvärdet ${p.text}.`,
     en: (p) => `The cell holds the error value ${p.text}.`,
-  },
-  KEY_NEGATIVE: {
-    sv: (p) => `Nyckeln får inte vara negativ (${p.text}).`,
-    en: (p) => `The key must not be negative (${p.text}).`,
-  },
-  KEY_MISSING: {
-    sv: (p) => `${p.name} saknar nyckel.`,
-    en: (p) => `${p.name} has no key.`,
   },
   NAME_MISSING: {
     sv: () => `Raden har en nyckel men inget namn.`,
@@ -46,74 +54,17 @@ const MESSAGES = {
     sv: (p) => `'${p.name}' finns redan i ${p.other}. Varje mottagare får bara finnas en gång.`,
     en: (p) => `'${p.name}' already appears in ${p.other}. Each recipient may appear only once.`,
   },
-  NO_HEADER: {
-    sv: (p) =>
-      `Hittar ingen rubrikrad i ${p.range}. Det behövs en kolumn för namn (t.ex. 'Namn', 'Stadsdel', 'Kommun') och en för nyckeln (t.ex. 'Nyckel', 'Antal invånare').`,
-    en: (p) =>
-      `No header row found in ${p.range}. It needs a name column (e.g. 'Name', 'District', 'Municipality') and a key column (e.g. 'Key', 'Population').`,
-  },
   COLUMN_NOT_FOUND: {
     sv: (p) => `Kolumnen '${p.header}' finns inte i rubrikraden ${p.range}.`,
     en: (p) => `The column '${p.header}' is not in the header row ${p.range}.`,
-  },
-  KEY_COLUMN_MISSING: {
-    sv: (p) =>
-      `Rubrikraden ${p.range} har ingen nyckelkolumn (t.ex. 'Nyckel', 'Antal invånare 65+'). Välj den.`,
-    en: (p) =>
-      `The header row ${p.range} has no key column (e.g. 'Key', 'Population 65+'). Choose it.`,
-  },
-  NAME_COLUMN_MISSING: {
-    sv: (p) => `Rubrikraden ${p.range} har ingen namnkolumn (t.ex. 'Namn', 'Stadsdel'). Välj den.`,
-    en: (p) => `The header row ${p.range} has no name column (e.g. 'Name', 'District'). Choose it.`,
   },
   SAME_COLUMN: {
     sv: () => `Namn och nyckel kan inte vara samma kolumn.`,
     en: () => `Name and key cannot be the same column.`,
   },
-  BAD_INTEREST_MARK: {
-    sv: (p) =>
-      `'${p.text}' är ingen intressemarkering. Använd X (intresserad) eller - (inte intresserad).`,
-    en: (p) => `'${p.text}' is not an interest mark. Use X (interested) or - (not interested).`,
-  },
-  NO_RECIPIENTS: {
-    sv: (p) => `Inga mottagare under rubrikraden i ${p.range}.`,
-    en: (p) => `No recipients below the header row in ${p.range}.`,
-  },
-  NO_INTERESTED: {
-    sv: () => `Ingen mottagare är markerad som intresserad, så det finns ingen att fördela till.`,
-    en: () => `No recipient is marked as interested, so there is no one to allocate to.`,
-  },
-  ALL_KEYS_ZERO: {
-    sv: () => `Alla nycklar är noll, så andelarna går inte att räkna ut.`,
-    en: () => `All keys are zero, so the shares cannot be computed.`,
-  },
-  TOTAL_MISSING: {
-    sv: () => `Ange beloppet som ska fördelas.`,
-    en: () => `Enter the amount to allocate.`,
-  },
-  TOTAL_NOT_POSITIVE: {
-    sv: (p) => `Beloppet att fördela måste vara större än noll (${p.text}).`,
-    en: (p) => `The amount to allocate must be greater than zero (${p.text}).`,
-  },
   TOO_MANY_DECIMALS: {
     sv: (p) => `${p.text} har fler än två decimaler; belopp anges i kronor och ören.`,
     en: (p) => `${p.text} has more than two decimals; amounts are in kronor and öre.`,
-  },
-  RESERVES_EXCEED_TOTAL: {
-    sv: (p) => `Reserverna (${p.reserves}) är större än beloppet att fördela (${p.total}).`,
-    en: (p) => `The reserves (${p.reserves}) exceed the amount to allocate (${p.total}).`,
-  },
-  RESERVE_NAME_MISSING: {
-    sv: (p) => `Reserv nr ${p.index} saknar namn.`,
-    en: (p) => `Reserve no. ${p.index} has no name.`,
-  },
-  RESERVE_AMOUNT_BAD: {
-    sv: (p) => `Reserven '${p.name}': '${p.text}' är inget giltigt belopp.`,
-    en: (p) => `Reserve '${p.name}': '${p.text}' is not a valid amount.`,
-  },
-  RESERVE_DUPLICATE: {
-    sv: (p) => `Reserven '${p.name}' finns två gånger, eller heter som en mottagare.`,
-    en: (p) => `The reserve '${p.name}' appears twice, or has the same name as a recipient.`,
   },
   BAD_UNIT: {
     sv: (p) =>
@@ -130,12 +81,41 @@ const MESSAGES = {
     en: (p) =>
       `The range ${p.range} has ${p.cells} cells; at most ${p.max} can be read at once. Select a smaller part.`,
   },
-} satisfies Record<string, Texts>;
+  COLUMN_MISSING: {
+    sv: (p) => `Rubrikraden ${p.range} har ingen ${p.column} (t.ex. ${p.examples}). Välj den.`,
+    en: (p) => `The header row ${p.range} has no ${p.column} (e.g. ${p.examples}). Choose it.`,
+  },
+  COLUMN_AMBIGUOUS: {
+    sv: (p) =>
+      `Flera kolumner i ${p.range} kan vara ${p.column}: ${p.candidates}. Välj en` +
+      (p.flag ? ` (${p.flag} <rubrik>).` : "."),
+    en: (p) =>
+      `More than one column in ${p.range} could be the ${p.column}: ${p.candidates}. Choose one` +
+      (p.flag ? ` (${p.flag} <header>).` : "."),
+  },
+  SAME_COLUMN_TWICE: {
+    sv: (p) => `Kolumnen '${p.header}' är redan vald för något annat.`,
+    en: (p) => `The column '${p.header}' is already chosen for something else.`,
+  },
+  HEADER_NOT_FOUND: {
+    sv: (p) => `Hittar ingen rubrikrad i ${p.range}. Det behövs kolumner för: ${p.columns}.`,
+    en: (p) => `No header row found in ${p.range}. It needs columns for: ${p.columns}.`,
+  },
+} satisfies Catalogue;
+
+const MESSAGES = { ...SHARED_MESSAGES, ...ALLOCATION_MESSAGES };
 
 export type ProblemCode = keyof typeof MESSAGES;
 
+function localise(params: Record<string, ParamValue> | undefined, lang: Lang): Params {
+  const out: Params = {};
+  for (const [name, value] of Object.entries(params ?? {}))
+    out[name] = typeof value === "string" ? value : value[lang];
+  return out;
+}
+
 export function problemMessage(problem: Problem, lang: Lang): string {
-  return MESSAGES[problem.code][lang](problem.params ?? {});
+  return MESSAGES[problem.code][lang](localise(problem.params, lang));
 }
 
 /**
@@ -143,7 +123,8 @@ export function problemMessage(problem: Problem, lang: Lang): string {
  * a header row without a key column), so every problem found in a sheet can be jumped to.
  */
 export function problemLocation(problem: Problem): string | undefined {
-  return problem.cell ?? problem.params?.range;
+  const range = problem.params?.range;
+  return problem.cell ?? (typeof range === "string" ? range : undefined);
 }
 
 /** "Blad1!C7: 'tolv' är inte ett tal." */

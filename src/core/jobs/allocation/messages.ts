@@ -1,0 +1,70 @@
+/** The allocation job's problems: its columns, keys, interest marks, pot and reserves. */
+import type { Catalogue } from "../../problems";
+
+export const ALLOCATION_MESSAGES = {
+  KEY_NEGATIVE: {
+    sv: (p) => `Nyckeln får inte vara negativ (${p.text}).`,
+    en: (p) => `The key must not be negative (${p.text}).`,
+  },
+  KEY_MISSING: {
+    sv: (p) => `${p.name} saknar nyckel.`,
+    en: (p) => `${p.name} has no key.`,
+  },
+  NO_HEADER: {
+    sv: (p) =>
+      `Hittar ingen rubrikrad i ${p.range}. Det behövs en kolumn för namn (t.ex. 'Namn', 'Stadsdel', 'Kommun') och en för nyckeln (t.ex. 'Nyckel', 'Antal invånare').`,
+    en: (p) =>
+      `No header row found in ${p.range}. It needs a name column (e.g. 'Name', 'District', 'Municipality') and a key column (e.g. 'Key', 'Population').`,
+  },
+  KEY_COLUMN_MISSING: {
+    sv: (p) =>
+      `Rubrikraden ${p.range} har ingen nyckelkolumn (t.ex. 'Nyckel', 'Antal invånare 65+'). Välj den.`,
+    en: (p) =>
+      `The header row ${p.range} has no key column (e.g. 'Key', 'Population 65+'). Choose it.`,
+  },
+  NAME_COLUMN_MISSING: {
+    sv: (p) => `Rubrikraden ${p.range} har ingen namnkolumn (t.ex. 'Namn', 'Stadsdel'). Välj den.`,
+    en: (p) => `The header row ${p.range} has no name column (e.g. 'Name', 'District'). Choose it.`,
+  },
+  BAD_INTEREST_MARK: {
+    sv: (p) =>
+      `'${p.text}' är ingen intressemarkering. Använd X (intresserad) eller - (inte intresserad).`,
+    en: (p) => `'${p.text}' is not an interest mark. Use X (interested) or - (not interested).`,
+  },
+  NO_RECIPIENTS: {
+    sv: (p) => `Inga mottagare under rubrikraden i ${p.range}.`,
+    en: (p) => `No recipients below the header row in ${p.range}.`,
+  },
+  NO_INTERESTED: {
+    sv: () => `Ingen mottagare är markerad som intresserad, så det finns ingen att fördela till.`,
+    en: () => `No recipient is marked as interested, so there is no one to allocate to.`,
+  },
+  ALL_KEYS_ZERO: {
+    sv: () => `Alla nycklar är noll, så andelarna går inte att räkna ut.`,
+    en: () => `All keys are zero, so the shares cannot be computed.`,
+  },
+  TOTAL_MISSING: {
+    sv: () => `Ange beloppet som ska fördelas.`,
+    en: () => `Enter the amount to allocate.`,
+  },
+  TOTAL_NOT_POSITIVE: {
+    sv: (p) => `Beloppet att fördela måste vara större än noll (${p.text}).`,
+    en: (p) => `The amount to allocate must be greater than zero (${p.text}).`,
+  },
+  RESERVES_EXCEED_TOTAL: {
+    sv: (p) => `Reserverna (${p.reserves}) är större än beloppet att fördela (${p.total}).`,
+    en: (p) => `The reserves (${p.reserves}) exceed the amount to allocate (${p.total}).`,
+  },
+  RESERVE_NAME_MISSING: {
+    sv: (p) => `Reserv nr ${p.index} saknar namn.`,
+    en: (p) => `Reserve no. ${p.index} has no name.`,
+  },
+  RESERVE_AMOUNT_BAD: {
+    sv: (p) => `Reserven '${p.name}': '${p.text}' är inget giltigt belopp.`,
+    en: (p) => `Reserve '${p.name}': '${p.text}' is not a valid amount.`,
+  },
+  RESERVE_DUPLICATE: {
+    sv: (p) => `Reserven '${p.name}' finns två gånger, eller heter som en mottagare.`,
+    en: (p) => `The reserve '${p.name}' appears twice, or has the same name as a recipient.`,
+  },
+} satisfies Catalogue;

@@ -19,4 +19,57 @@ export default [
     files: ["src/cli/**/*.ts"],
     rules: Object.fromEntries(officeJsRules.map((rule) => [rule, "off"])),
   },
+  {
+    // Import boundaries (DESIGN.md): core decides, adapters move grids in and out.
+    files: ["src/core/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["**/excel/**", "**/taskpane/**", "**/cli/**", "**/commands/**"],
+              message: "core imports no adapter",
+            },
+            {
+              group: ["exceljs", "fs", "path", "util", "os", "node:*"],
+              message: "core is pure: no Node or file APIs",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["src/excel/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["**/taskpane/**", "**/cli/**"],
+              message: "the Excel adapter knows no pane or runner",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["src/cli/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["**/excel/**", "**/taskpane/**"],
+              message: "the runner does not use Office.js or the pane",
+            },
+          ],
+        },
+      ],
+    },
+  },
 ];

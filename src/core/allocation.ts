@@ -4,10 +4,11 @@
  * the pot exactly.
  */
 import { apportion } from "./apportion";
-import { type Grid, gridCellRef, gridRangeRef, isBlank, spanReference } from "./grid";
+import { type Grid, gridCellRef, gridRangeRef, spanReference } from "./grid";
 import { Decimal, ZERO, sum } from "./money";
 import { parseNumberCell, parseNumberText } from "./parse";
 import { InputError, type Problem, ProblemList } from "./problems";
+import { type RowClass, classifyRows } from "./table/rows";
 import {
   type ColumnChoice,
   type TableLayout,
@@ -86,9 +87,35 @@ export function nameKey(name: string): string {
   return normaliseHeader(name);
 }
 
-/** "Summa", "Total summa", "Totalt", "Grand total": the row that ends a recipient table. */
-export function isTotalRowName(name: string): boolean {
-  return /^(summa|total|totalt|totalsumma|total summa|sum|grand total)\b/i.test(name);
+/** The columns that say which rows are recipients; the key may not be chosen yet. */
+export interface RecipientColumns {
+  headerRow: number;
+  nameColumn: number;
+  keyColumn: number | null;
+  interestColumns: readonly number[];
+}
+
+/**
+ * The recipient rows below the header: subtotals inside the table are skipped and the table
+ * goes on; a total row (labelled, or a SUM of the keys above) ends it; footnotes are not rows.
+ */
+export function recipientRows(grid: Grid, layout: RecipientColumns): RowClass[] {
+  const key = layout.keyColumn === null ? [] : [layout.keyColumn];
+  const rows = classifyRows(grid, {
+    headerRow: layout.headerRow,
+    labelColumns: [layout.nameColumn],
+    sumColumn: layout.keyColumn,
+    dataColumns: [layout.nameColumn, ...key, ...layout.interestColumns],
+  });
+  const end = rows.findIndex((r) => r.kind === "total");
+  return end < 0 ? rows : rows.slice(0, end + 1);
+}
+
+/** How many named recipients core will read: what the pane says after reading a table. */
+export function countRecipients(grid: Grid, layout: RecipientColumns): number {
+  return recipientRows(grid, layout).filter(
+    (r) => r.kind === "data" && cellText(grid.values[r.row][layout.nameColumn]) !== ""
+  ).length;
 }
 
 /** Reads the recipients below the header row; collects every bad cell before throwing. */
@@ -96,15 +123,13 @@ export function readRecipients(grid: Grid, layout: TableLayout): Recipient[] {
   const problems = new ProblemList();
   const recipients: Recipient[] = [];
   const seen = new Map<string, string>();
-  const columns = [layout.nameColumn, layout.keyColumn, ...layout.interestColumns];
 
-  for (let r = layout.headerRow + 1; r < grid.values.length; r++) {
+  for (const { row: r, kind } of recipientRows(grid, layout)) {
+    if (kind !== "data") continue;
     const row = grid.values[r];
-    if (columns.every((c) => isBlank(row[c]))) continue;
     const name = cellText(row[layout.nameColumn]);
     const nameCell = gridCellRef(grid, r, layout.nameColumn);
     const keyCell = gridCellRef(grid, r, layout.keyColumn);
-    if (isTotalRowName(name)) break;
     if (name === "") {
       problems.add({ code: "NAME_MISSING", cell: nameCell });
       continue;

@@ -1,18 +1,27 @@
 /**
- * The pane's entry: waits for Office once, checks that the host is Excel, and hands the
- * Office.js port to the Fördela step. Everything else lives in modules without side effects.
+ * The pane's entry: waits for Office once, checks the host and the requirement set, and
+ * builds the shell (tabs, status, one error handler) with one step per job. Everything
+ * else lives in modules without side effects.
  */
+import { localIsoDate } from "../core/dates";
 import { createOfficeExcel } from "../excel/office-excel";
-import { AllocationController, type ClipboardWriter } from "./allocation-controller";
+import { AllocationController, type ClipboardWriter } from "./allocation/controller";
+import { ALLOCATION_TEXTS } from "./allocation/texts";
+import { AllocationView } from "./allocation/view";
 import type { RichText } from "./copy-table";
-import { TEXTS, paneLanguage } from "./i18n";
+import { applyTexts, byId, setLanguage } from "./shell/dom";
+import { handleUnexpectedErrors } from "./shell/errors";
+import type { PaneStep } from "./shell/pane-step";
+import { showUnexpected } from "./shell/status-view";
+import type { StepContext } from "./shell/step";
+import { Tabs } from "./shell/tabs";
+import { SHELL_TEXTS, paneLanguage } from "./shell/texts";
 import { applyOfficeTheme } from "./theme";
-import { AllocationView, applyTexts } from "./view";
 
-/** Rich clipboard where the browser and host allow it (Excel on the web may refuse). */
 /** Requirement set floor, as in manifest.xml. */
 const EXCEL_API_FLOOR = "1.7";
 
+/** Rich clipboard where the browser and host allow it (Excel on the web may refuse). */
 function browserClipboard(): ClipboardWriter | undefined {
   if (typeof ClipboardItem === "undefined" || !navigator.clipboard?.write) return undefined;
   return async (content: RichText) => {
@@ -34,29 +43,51 @@ function officeTheme(): Office.OfficeTheme | undefined {
   }
 }
 
+function showStartupError(message: string): void {
+  const node = byId<HTMLParagraphElement>("startup-error");
+  node.textContent = message;
+  node.hidden = false;
+}
+
+function allocationStep(context: StepContext): PaneStep {
+  const controller = new AllocationController({ ...context, clipboard: browserClipboard() });
+  const view = new AllocationView(
+    controller,
+    ALLOCATION_TEXTS[context.lang],
+    SHELL_TEXTS[context.lang],
+    context.lang
+  );
+  return {
+    panelId: "panel-allocate",
+    mount: () => view.mount(),
+    start: () => controller.start(),
+    shown: () => view.shown(),
+  };
+}
+
 Office.onReady((info) => {
   const displayLanguage = Office.context?.displayLanguage ?? "sv-SE";
   const lang = paneLanguage(displayLanguage);
-  const texts = TEXTS[lang];
+  const shell = SHELL_TEXTS[lang];
+  const log = (message: string, detail: unknown) => console.warn(`Statsbidrag: ${message}`, detail);
+  setLanguage(lang, shell.appTitle);
+  applyTexts(shell);
   applyOfficeTheme(officeTheme());
-  if (info.host !== Office.HostType.Excel) {
-    applyTexts(texts, lang);
-    AllocationView.showStartupError(texts.notExcel);
-    return;
-  }
+  handleUnexpectedErrors((detail) => showUnexpected(shell, detail), log);
+  if (info.host !== Office.HostType.Excel) return showStartupError(shell.notExcel);
   // The manifest asks for this set too; older Excel may still open the pane from a shared link.
-  if (!Office.context.requirements.isSetSupported("ExcelApi", EXCEL_API_FLOOR)) {
-    applyTexts(texts, lang);
-    AllocationView.showStartupError(texts.excelTooOld(`ExcelApi ${EXCEL_API_FLOOR}`));
-    return;
-  }
-  const port = createOfficeExcel();
-  const controller = new AllocationController({
-    port,
+  if (!Office.context.requirements.isSetSupported("ExcelApi", EXCEL_API_FLOOR))
+    return showStartupError(shell.excelTooOld(`ExcelApi ${EXCEL_API_FLOOR}`));
+
+  const context: StepContext = {
+    port: createOfficeExcel(),
     lang,
-    clipboard: browserClipboard(),
-    log: (message, detail) => console.warn(`Statsbidrag: ${message}`, detail),
-  });
-  new AllocationView(controller, texts, lang).mount();
-  void controller.start();
+    today: () => localIsoDate(new Date()),
+    log,
+  };
+  const steps = [allocationStep(context)];
+  const tabs = new Tabs(byId("tabs"));
+  tabs.onChange((panelId) => steps.find((s) => s.panelId === panelId)?.shown());
+  for (const step of steps) step.mount();
+  for (const step of steps) void step.start();
 });

@@ -189,7 +189,7 @@ async function openPane(
   await page.waitForFunction(
     () =>
       window.__officeDouble?.runs.length > 0 &&
-      document.querySelector("main")?.getAttribute("aria-busy") === "false"
+      document.querySelector("#panel-allocate")?.getAttribute("aria-busy") === "false"
   );
   return { page, requests, errors };
 }
@@ -199,7 +199,7 @@ async function runsDuring(page: Page, action: () => Promise<void>): Promise<RunR
   const before = await page.evaluate(() => window.__officeDouble.runs.length);
   await action();
   await page.waitForFunction(
-    () => document.querySelector("main")?.getAttribute("aria-busy") === "false"
+    () => document.querySelector("#panel-allocate")?.getAttribute("aria-busy") === "false"
   );
   return page.evaluate((from) => window.__officeDouble.runs.slice(from), before);
 }
@@ -230,12 +230,10 @@ describe("the pane in Chromium with an Excel double", () => {
     const blad1Before = await snapshot(page, "Blad1");
     const usersSheetBefore = await snapshot(page, "Fördelning");
 
-    // Swedish by default; the later jobs are shown but not usable yet.
+    // Swedish by default; the Fördela panel is open and the others are hidden.
     expect(await page.locator("html").getAttribute("lang")).toBe("sv");
-    await expect(page.locator("#tab-requisitions").getAttribute("aria-disabled")).resolves.toBe(
-      "true"
-    );
-    expect(await page.locator("#tab-requisitions").innerText()).toContain("kommer snart");
+    expect(await page.locator("#panel-allocate").isVisible()).toBe(true);
+    expect(await page.locator("#panel-requisitions").isHidden()).toBe(true);
 
     const readRuns = await runsDuring(page, () =>
       page.getByRole("button", { name: "Använd markering" }).click()
@@ -442,7 +440,7 @@ describe("the pane in Chromium with an Excel double", () => {
     expect(await page.getByRole("tab", { name: /Allocate/ }).getAttribute("aria-selected")).toBe(
       "true"
     );
-    expect(await page.locator("#tab-report").innerText()).toContain("coming soon");
+    expect(await page.locator("#tab-report").innerText()).toContain("Report-back");
     // By keyboard: the selected tab first, then Use selection, activated with Enter.
     await page.keyboard.press("Tab");
     expect(await page.evaluate(() => document.activeElement?.id)).toBe("tab-allocate");

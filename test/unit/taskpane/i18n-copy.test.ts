@@ -1,4 +1,5 @@
-import { TEXTS, paneLanguage } from "../../../src/taskpane/i18n";
+import { ALLOCATION_TEXTS } from "../../../src/taskpane/allocation/texts";
+import { SHELL_TEXTS, paneLanguage } from "../../../src/taskpane/shell/texts";
 import { escapeHtml, formatByNumberFormat } from "../../../src/taskpane/copy-table";
 
 test("English for every English Office locale, Swedish otherwise", () => {
@@ -9,8 +10,11 @@ test("English for every English Office locale, Swedish otherwise", () => {
   expect(paneLanguage("")).toBe("sv");
 });
 
-test("both languages have every text", () => {
-  expect(Object.keys(TEXTS.en).sort()).toEqual(Object.keys(TEXTS.sv).sort());
+test.each([
+  ["shell", SHELL_TEXTS],
+  ["allocation", ALLOCATION_TEXTS],
+])("both languages have every %s text", (_, texts) => {
+  expect(Object.keys(texts.en).sort()).toEqual(Object.keys(texts.sv).sort());
 });
 
 test("numbers for Word look as in the sheet", () => {

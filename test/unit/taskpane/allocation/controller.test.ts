@@ -1,14 +1,14 @@
-import { InputError } from "../../../src/core/problems";
-import { OfficeCallError } from "../../../src/excel/errors";
+import { InputError } from "../../../../src/core/problems";
+import { OfficeCallError } from "../../../../src/excel/errors";
 import {
   AllocationController,
   type AllocationSettings,
   SETTINGS_KEY,
   sameRange,
   validSettings,
-} from "../../../src/taskpane/allocation-controller";
-import type { RichText } from "../../../src/taskpane/copy-table";
-import { FakePort, STOCKHOLM, stockholmGrid } from "./fake-port";
+} from "../../../../src/taskpane/allocation/controller";
+import type { RichText } from "../../../../src/taskpane/copy-table";
+import { FakePort, STOCKHOLM, stockholmGrid } from "../fake-port";
 
 const POT = "6 069 306";
 
@@ -39,7 +39,7 @@ describe("AllocationController: reading the source", () => {
     const { controller } = setup();
     await controller.start();
     await controller.useSelection();
-    expect(controller.state.source?.address).toBe("Blad1!A1:D12");
+    expect(controller.state.sources.source?.address).toBe("Blad1!A1:D12");
     expect(controller.state.columns).toMatchObject({
       headerRow: 0,
       nameColumn: 0,
@@ -98,7 +98,7 @@ describe("AllocationController: reading the source", () => {
       { code: "EMPTY_RANGE", field: "range", params: { range: "Blad1!F1:F3" } },
     ]);
     await controller.useSelection();
-    expect(controller.state.source).toBeNull();
+    expect(controller.state.sources.source).toBeNull();
     expect(controller.state.issues).toEqual([
       { field: "range", cell: "Blad1!F1:F3", message: "Området Blad1!F1:F3 är tomt." },
     ]);
@@ -309,7 +309,7 @@ describe("AllocationController: remembered settings", () => {
       total: POT,
       unit: "100",
       reserves: [],
-      lastSource: { address: "Blad1!A1:D12" },
+      sources: { last: { address: "Blad1!A1:D12" } },
     });
     expect(second.controller.state.status?.text).toContain("förra körningen");
     // The user has since selected something else; re-reading must not change that.
@@ -323,7 +323,7 @@ describe("AllocationController: remembered settings", () => {
     });
     await second.controller.rereadLast();
     expect(second.port.selects).toEqual([]);
-    expect(second.controller.state.source?.address).toBe("Blad1!A1:D12");
+    expect(second.controller.state.sources.source?.address).toBe("Blad1!A1:D12");
     expect(second.controller.state.columns).toMatchObject({
       nameColumn: 0,
       keyColumn: 3,
@@ -355,7 +355,7 @@ describe("AllocationController: remembered settings", () => {
       unit: "1",
     });
     await controller.start();
-    expect(controller.state.source?.tableName).toBe("Stadsdelar");
+    expect(controller.state.sources.source?.tableName).toBe("Stadsdelar");
     expect(controller.state.columns?.interestColumns).toEqual([]);
     expect(controller.state.run?.result.reserves[0].amount.toNumber()).toBe(400000);
   });

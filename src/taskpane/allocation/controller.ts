@@ -7,21 +7,13 @@
 import {
   type AllocationRequest,
   type AllocationRun,
-  isTotalRowName,
+  countRecipients,
   runAllocation,
-} from "../core/allocation";
-import { allocationSheet } from "../core/allocation-sheet";
-import { localIsoDate } from "../core/dates";
-import { type Grid, isBlank, parseReference, quoteSheetName } from "../core/grid";
-import {
-  type Field,
-  InputError,
-  type Lang,
-  type Problem,
-  problemLocation,
-  problemMessage,
-} from "../core/problems";
-import type { SheetModel } from "../core/sheet-model";
+} from "../../core/allocation";
+import { allocationSheet } from "../../core/allocation-sheet";
+import { type Grid, isBlank, quoteSheetName } from "../../core/grid";
+import { InputError } from "../../core/problems";
+import type { SheetModel } from "../../core/sheet-model";
 import {
   type ColumnChoice,
   type TableLayout,
@@ -30,16 +22,19 @@ import {
   detectLayout,
   guessLayout,
   layoutProblems,
-} from "../core/table-layout";
-import { OfficeCallError } from "../excel/errors";
-import type { ExcelPort, SourceRange, TableInfo, WrittenOutput } from "../excel/port";
-import { type RichText, sheetTableForCopy } from "./copy-table";
-import { type PaneTexts, TEXTS } from "./i18n";
+} from "../../core/table-layout";
+import type { SourceRange, WrittenOutput } from "../../excel/port";
+import { type RichText, sheetTableForCopy } from "../copy-table";
+import { SourcePicker, type SourceState, sameRange } from "../shell/source";
+import { type Issue, StepController, type StepContext, type StepState } from "../shell/step";
+import { type AllocationTexts, ALLOCATION_TEXTS } from "./texts";
 
 /** Rounding units offered, as core reads them; 1 kr is the default. */
 export const UNIT_CHOICES = ["0.01", "1", "10", "100", "1000"] as const;
 export type UnitChoice = (typeof UNIT_CHOICES)[number];
 export const DEFAULT_UNIT: UnitChoice = "1";
+
+export { sameRange };
 
 export const SETTINGS_KEY = "statsbidrag.allocation";
 
@@ -61,61 +56,32 @@ export interface AllocationSettings {
   unit: UnitChoice;
 }
 
-/** A problem to show: next to `field` when given, in the cell list when `cell` is given. */
-export interface Issue {
-  field?: Field;
-  cell?: string;
-  message: string;
-}
-
-export interface Status {
-  kind: "info" | "success" | "error";
-  text: string;
-}
-
 /** The columns in use: the detected layout with the user's changes; null where none is chosen. */
 export type ColumnsInUse = LayoutGuess;
 
-export interface AllocationState {
-  busy: "reading" | "writing" | null;
-  tables: TableInfo[];
-  source: SourceRange | null;
+export interface AllocationState extends StepState {
+  /** Where the recipients come from (the shared source picker's state). */
+  sources: SourceState;
   columns: ColumnsInUse | null;
-  /** Source of the last run from the workbook settings, offered for re-reading. */
-  lastSource: { address: string; tableName?: string } | null;
   total: string;
   reserves: ReserveInput[];
   unit: UnitChoice;
   run: AllocationRun | null;
-  issues: Issue[];
-  status: Status | null;
   written: WrittenOutput | null;
 }
 
 /** Writes rich text to the clipboard; resolves false (or rejects) when the host does not allow it. */
 export type ClipboardWriter = (content: RichText) => Promise<boolean>;
 
-export interface ControllerOptions {
-  port: ExcelPort;
-  lang: Lang;
+export interface AllocationContext extends StepContext {
   /** Absent where the browser has no rich clipboard API. */
   clipboard?: ClipboardWriter;
-  /** ISO date of the run, injectable so tests are stable. */
-  today?: () => string;
-  /** Where Excel's own error details go for the developer (Office's debugInfo). */
-  log?: (message: string, detail: unknown) => void;
 }
 
-type Listener = (state: AllocationState) => void;
-
-export class AllocationController {
-  private readonly port: ExcelPort;
-  private readonly lang: Lang;
-  private readonly texts: PaneTexts;
+export class AllocationController extends StepController<AllocationState> {
+  private readonly texts: AllocationTexts;
   private readonly clipboard?: ClipboardWriter;
-  private readonly today: () => string;
-  private readonly log: (message: string, detail: unknown) => void;
-  private readonly listeners: Listener[] = [];
+  readonly picker: SourcePicker;
   /** After the user tried to write, a missing pot or source is an error, not just an empty form. */
   private attemptedWrite = false;
   /** Problems from reading or detecting that belong to the current source until it changes. */
@@ -124,32 +90,30 @@ export class AllocationController {
   /** Once the user ticks interest columns, a change of name or key column no longer re-detects them. */
   private interestChosen = false;
 
-  state: AllocationState = {
-    busy: null,
-    tables: [],
-    source: null,
-    columns: null,
-    lastSource: null,
-    total: "",
-    reserves: [],
-    unit: DEFAULT_UNIT,
-    run: null,
-    issues: [],
-    status: null,
-    written: null,
-  };
-
-  constructor(options: ControllerOptions) {
-    this.port = options.port;
-    this.lang = options.lang;
-    this.texts = TEXTS[options.lang];
-    this.clipboard = options.clipboard;
-    this.today = options.today ?? (() => localIsoDate(new Date()));
-    this.log = options.log ?? (() => undefined);
-  }
-
-  subscribe(listener: Listener): void {
-    this.listeners.push(listener);
+  constructor(context: AllocationContext) {
+    const picker = new SourcePicker(context.port, {
+      run: (busy, action) => this.excel(busy, action),
+      read: (source) => this.sourceRead(source),
+      refused: () => {
+        this.state.columns = null;
+      },
+    });
+    super(context, {
+      busy: null,
+      progress: null,
+      sources: picker.state,
+      columns: null,
+      total: "",
+      reserves: [],
+      unit: DEFAULT_UNIT,
+      run: null,
+      issues: [],
+      status: null,
+      written: null,
+    });
+    this.picker = picker;
+    this.texts = ALLOCATION_TEXTS[context.lang];
+    this.clipboard = context.clipboard;
   }
 
   /** Restores the last run's settings and lists the tables; reads the last table if there was one. */
@@ -159,32 +123,26 @@ export class AllocationController {
       this.state.total = saved.total;
       this.state.reserves = saved.reserves.map((r) => ({ ...r }));
       this.state.unit = saved.unit;
-      this.state.lastSource = { address: saved.sourceAddress, tableName: saved.tableName };
-      this.state.status = { kind: "info", text: this.texts.settingsRestored };
+      this.picker.state.last = { address: saved.sourceAddress, tableName: saved.tableName };
+      this.state.status = { kind: "info", text: this.shellTexts.settingsRestored };
     }
     this.update();
-    await this.excel("reading", async () => {
-      this.state.tables = await this.port.listTables();
-    });
+    await this.picker.listTables();
     const lastTable = saved?.tableName;
-    if (lastTable && this.state.tables.some((t) => t.name === lastTable))
-      await this.readTable(lastTable);
+    if (lastTable && this.picker.hasTable(lastTable)) await this.readTable(lastTable);
   }
 
-  async useSelection(): Promise<void> {
-    await this.readSource(() => this.port.readSelection());
+  useSelection(): Promise<void> {
+    return this.picker.useSelection();
   }
 
-  async readTable(name: string): Promise<void> {
-    await this.readSource(() => this.port.readTable(name));
+  readTable(name: string): Promise<void> {
+    return this.picker.readTable(name);
   }
 
   /** Reads the last run's source again: the table by name, else the range by its address. */
-  async rereadLast(): Promise<void> {
-    const last = this.state.source ?? this.state.lastSource;
-    if (!last) return;
-    if (last.tableName) return this.readTable(last.tableName);
-    await this.readSource(() => this.port.readRange(last.address));
+  rereadLast(): Promise<void> {
+    return this.picker.reread();
   }
 
   setNameColumn(column: number): void {
@@ -237,11 +195,12 @@ export class AllocationController {
   async write(): Promise<void> {
     this.attemptedWrite = true;
     this.recompute();
-    const { run, source, columns } = this.state;
+    const { run, columns } = this.state;
+    const source = this.picker.state.source;
     if (!run || !source || !columns || this.state.issues.length > 0) {
       this.setStatus({
         kind: "error",
-        text: this.texts.notWritten(Math.max(1, this.state.issues.length)),
+        text: this.shellTexts.notWritten(Math.max(1, this.state.issues.length)),
       });
       return;
     }
@@ -266,24 +225,24 @@ export class AllocationController {
       } catch (error) {
         // The table is written; only the memory of this run is lost, and the user should know.
         this.log("settings could not be saved", error);
-        this.state.status = { kind: "info", text: `${done} ${this.texts.settingsNotSaved}` };
+        this.state.status = { kind: "info", text: `${done} ${this.shellTexts.settingsNotSaved}` };
       }
     });
   }
 
   async selectForCopy(): Promise<void> {
     const written = this.state.written;
-    if (!written) return this.setStatus({ kind: "error", text: this.texts.writeFirst });
+    if (!written) return this.setStatus({ kind: "error", text: this.shellTexts.writeFirst });
     await this.excel(null, async () => {
       await this.port.select(written.tableAddress);
-      this.state.status = { kind: "info", text: this.texts.selectedForCopy };
+      this.state.status = { kind: "info", text: this.shellTexts.selectedForCopy };
     });
   }
 
   /** Puts the written table on the clipboard as HTML and plain text, where the host allows it. */
   async copyForWord(): Promise<void> {
     const model = this.writtenModel;
-    if (!model) return this.setStatus({ kind: "error", text: this.texts.writeFirst });
+    if (!model) return this.setStatus({ kind: "error", text: this.shellTexts.writeFirst });
     let copied = false;
     if (this.clipboard) {
       try {
@@ -294,18 +253,14 @@ export class AllocationController {
     }
     this.setStatus(
       copied
-        ? { kind: "success", text: this.texts.copiedForWord }
-        : { kind: "error", text: this.texts.copyNotAllowed }
+        ? { kind: "success", text: this.shellTexts.copiedForWord }
+        : { kind: "error", text: this.shellTexts.copyNotAllowed }
     );
   }
 
-  /** Jumps to a cell named in a problem. */
-  async goTo(cell: string): Promise<void> {
-    await this.excel(null, () => this.port.select(cell));
-  }
-
   private chooseColumn(which: "nameColumn" | "keyColumn", column: number): void {
-    const { columns, source } = this.state;
+    const { columns } = this.state;
+    const source = this.picker.state.source;
     if (!columns || !source) return;
     columns[which] = column;
     this.sourceIssues = [];
@@ -329,26 +284,18 @@ export class AllocationController {
     this.recompute();
   }
 
-  private async readSource(read: () => Promise<SourceRange>): Promise<void> {
+  private sourceRead(source: SourceRange): void {
+    this.interestChosen = false;
     this.sourceIssues = [];
-    await this.excel("reading", async () => {
-      let source: SourceRange;
-      try {
-        source = await read();
-      } catch (error) {
-        // A refused source (e.g. an empty range) replaces the old one, so the error is not hidden by it.
-        if (error instanceof InputError) this.state.source = this.state.columns = null;
-        throw error;
-      }
-      this.state.source = source;
-      this.interestChosen = false;
-      this.sourceIssues = [];
-      this.state.written = null;
-      this.writtenModel = null;
-      this.state.columns = this.columnsFor(source);
-      const recipients = this.state.columns ? countRecipients(source.grid, this.state.columns) : 0;
-      this.state.status = { kind: "info", text: this.texts.readDone(source.address, recipients) };
-    });
+    this.state.written = null;
+    this.writtenModel = null;
+    this.state.columns = this.columnsFor(source);
+    const columns = this.state.columns;
+    const recipients =
+      columns && columns.nameColumn !== null
+        ? countRecipients(source.grid, { ...columns, nameColumn: columns.nameColumn })
+        : 0;
+    this.state.status = { kind: "info", text: this.texts.readDone(source.address, recipients) };
     this.recompute();
   }
 
@@ -379,7 +326,8 @@ export class AllocationController {
   }
 
   private recompute(): void {
-    const { source, columns } = this.state;
+    const { columns } = this.state;
+    const source = this.picker.state.source;
     this.state.run = null;
     // Problems found while reading or detecting stand until the source or a column choice changes.
     const issues: Issue[] = [...this.sourceIssues];
@@ -427,14 +375,6 @@ export class AllocationController {
     };
   }
 
-  private issueOf(problem: Problem): Issue {
-    return {
-      field: problem.field,
-      cell: problemLocation(problem),
-      message: problemMessage(problem, this.lang),
-    };
-  }
-
   private settingsOf(source: SourceRange, columns: ColumnsInUse): AllocationSettings {
     const header = (c: number | null) => (c === null ? "" : columns.headers[c]);
     return {
@@ -460,41 +400,10 @@ export class AllocationController {
     }
   }
 
-  /** Runs one Excel action with the busy flag set; shows input problems and Excel failures. */
-  private async excel(busy: AllocationState["busy"], action: () => Promise<void>): Promise<void> {
-    this.state.busy = busy;
-    this.update();
-    try {
-      await action();
-    } catch (error) {
-      if (error instanceof InputError) {
-        this.sourceIssues = error.problems.map((p) => this.issueOf(p));
-        this.state.issues = [...this.sourceIssues];
-        this.state.status = { kind: "error", text: this.texts.notRead };
-      } else {
-        this.log("Excel call failed", error);
-        this.state.status = { kind: "error", text: this.officeFailure(error) };
-      }
-    } finally {
-      this.state.busy = null;
-      this.update();
-    }
-  }
-
-  /** Office's failure in the user's language; a selection Excel cannot read gets advice instead. */
-  private officeFailure(error: unknown): string {
-    if (!(error instanceof OfficeCallError)) return this.texts.excelFailed(errorText(error));
-    if (error.code === "InvalidSelection") return this.texts.invalidSelection;
-    return this.texts.officeFailed(error.action, error.officeMessage);
-  }
-
-  private setStatus(status: Status): void {
-    this.state.status = status;
-    this.update();
-  }
-
-  private update(): void {
-    for (const listener of this.listeners) listener(this.state);
+  protected inputRefused(error: InputError): void {
+    this.sourceIssues = error.problems.map((p) => this.issueOf(p));
+    this.state.issues = [...this.sourceIssues];
+    this.state.status = { kind: "error", text: this.texts.notRead };
   }
 }
 
@@ -523,33 +432,6 @@ function tryDetect(grid: Grid, choice: ColumnChoice): TableLayout | null {
   } catch (error) {
     if (error instanceof InputError) return null;
     throw error;
-  }
-}
-
-/** Named rows below the header, up to a total row, as core reads them. */
-function countRecipients(grid: Grid, columns: ColumnsInUse): number {
-  const name = columns.nameColumn;
-  if (name === null) return 0;
-  const names = grid.values.slice(columns.headerRow + 1).map((row) => cellText(row[name]));
-  const end = names.findIndex(isTotalRowName);
-  return (end < 0 ? names : names.slice(0, end)).filter((n) => n !== "").length;
-}
-
-/** Excel's addresses may carry "$" and quotes; compare what they point at. */
-export function sameRange(a: string, b: string): boolean {
-  try {
-    const x = parseReference(a);
-    const y = parseReference(b);
-    const { top, left, bottom, right } = x.box;
-    return (
-      (x.sheet ?? "").toLowerCase() === (y.sheet ?? "").toLowerCase() &&
-      top === y.box.top &&
-      left === y.box.left &&
-      bottom === y.box.bottom &&
-      right === y.box.right
-    );
-  } catch {
-    return false;
   }
 }
 
@@ -587,9 +469,4 @@ export function validSettings(value: unknown): AllocationSettings | null {
     reserves,
     unit,
   };
-}
-
-function errorText(error: unknown): string {
-  if (error instanceof Error) return error.message;
-  return String(error);
 }

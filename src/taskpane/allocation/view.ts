@@ -3,16 +3,16 @@
  * the workbook only ever go in through textContent. Parts that hold focusable elements are
  * rebuilt only when what they show changes, so typing or clicking never loses focus.
  */
-import { columnLetter, rangeAddress } from "../core/grid";
-import { Decimal, formatNumber } from "../core/money";
-import type { Field, Lang } from "../core/problems";
-import {
-  type AllocationController,
-  type AllocationState,
-  type Issue,
-  UNIT_CHOICES,
-} from "./allocation-controller";
-import type { PaneTexts } from "./i18n";
+import { columnLetter, rangeAddress } from "../../core/grid";
+import { Decimal, formatNumber } from "../../core/money";
+import type { Field, Lang } from "../../core/problems";
+import type { Issue } from "../shell/step";
+import type { ShellTexts } from "../shell/texts";
+import { type AllocationController, type AllocationState, UNIT_CHOICES } from "./controller";
+import { Parts, applyTexts, byId, element } from "../shell/dom";
+import { SourcePickerView } from "../shell/source-view";
+import { renderStepStatus } from "../shell/status-view";
+import type { AllocationTexts } from "./texts";
 
 const FIELDS: Field[] = [
   "total",
@@ -32,83 +32,30 @@ const FIELD_CONTROL: Partial<Record<Field, string>> = {
   keyColumn: "key-column",
 };
 
-function byId<T extends HTMLElement>(id: string): T {
-  const element = document.getElementById(id);
-  if (!element) throw new Error(`taskpane.html lacks #${id}`);
-  return element as T;
-}
-
-function element<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  className?: string,
-  text?: string
-): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
-
-/** Fills every [data-text] element and [data-label] aria-label from the language's texts. */
-export function applyTexts(texts: PaneTexts, lang: Lang): void {
-  document.documentElement.lang = lang;
-  document.title = texts.appTitle;
-  const plain = texts as unknown as Record<string, unknown>;
-  document.querySelectorAll<HTMLElement>("[data-text]").forEach((node) => {
-    const value = plain[node.dataset.text ?? ""];
-    if (typeof value === "string") node.textContent = value;
-  });
-  document.querySelectorAll<HTMLElement>("[data-label]").forEach((node) => {
-    const value = plain[node.dataset.label ?? ""];
-    if (typeof value === "string") node.setAttribute("aria-label", value);
-  });
-}
-
-/** Left/Right/Home/End move between tabs, as the ARIA tabs pattern asks. */
-function bindTabs(): void {
-  const tabs = Array.from(document.querySelectorAll<HTMLButtonElement>('[role="tab"]'));
-  tabs.forEach((tab, index) => {
-    tab.addEventListener("keydown", (event) => {
-      const next =
-        event.key === "ArrowRight"
-          ? (index + 1) % tabs.length
-          : event.key === "ArrowLeft"
-            ? (index - 1 + tabs.length) % tabs.length
-            : event.key === "Home"
-              ? 0
-              : event.key === "End"
-                ? tabs.length - 1
-                : -1;
-      if (next < 0) return;
-      event.preventDefault();
-      tabs[next].focus();
-    });
-  });
-}
-
 export class AllocationView {
-  private readonly texts: PaneTexts;
-  private readonly lang: Lang;
-  private readonly controller: AllocationController;
-  /** Signature of what each rebuilt part shows; a part is rebuilt only when it changes. */
-  private readonly shown = new Map<string, string>();
+  /** A part is rebuilt only when what it shows changes. */
+  private readonly parts = new Parts();
+  private readonly source: SourcePickerView;
 
-  constructor(controller: AllocationController, texts: PaneTexts, lang: Lang) {
-    this.controller = controller;
-    this.texts = texts;
-    this.lang = lang;
+  constructor(
+    private readonly controller: AllocationController,
+    private readonly texts: AllocationTexts,
+    private readonly shell: ShellTexts,
+    private readonly lang: Lang
+  ) {
+    this.source = new SourcePickerView(controller.picker, shell, {
+      prefix: "",
+      noSource: texts.noSource,
+      label: texts.sourceHeading,
+      isBusy: () => controller.state.busy !== null,
+    });
   }
 
   mount(): void {
-    applyTexts(this.texts, this.lang);
-    bindTabs();
+    const panel = byId("panel-allocate");
+    applyTexts(this.texts, panel);
+    this.source.mount(byId("allocation-source"));
     const c = this.controller;
-    this.onClick("use-selection", () => c.useSelection());
-    this.onClick("read-table", () => {
-      const name = byId<HTMLSelectElement>("table-picker").value;
-      return name ? c.readTable(name) : Promise.resolve();
-    });
-    this.onClick("reread-last", () => c.rereadLast());
     this.onClick("add-reserve", () => {
       c.addReserve();
       // Put the cursor where the user will type next: the new reserve's name.
@@ -136,13 +83,6 @@ export class AllocationView {
     this.render(c.state);
   }
 
-  /** Shows a failure before the controller exists (e.g. not in Excel). */
-  static showStartupError(message: string): void {
-    const node = byId<HTMLParagraphElement>("startup-error");
-    node.textContent = message;
-    node.hidden = false;
-  }
-
   private onClick(id: string, action: () => Promise<void>): void {
     byId<HTMLButtonElement>(id).addEventListener("click", () => {
       // One Excel action at a time; a click while busy is ignored rather than queued.
@@ -157,79 +97,38 @@ export class AllocationView {
       const option = element(
         "option",
         undefined,
-        `${formatNumber(new Decimal(unit), this.lang)} ${this.texts.kr}`
+        `${formatNumber(new Decimal(unit), this.lang)} ${this.shell.kr}`
       );
       option.value = unit;
       select.append(option);
     }
   }
 
+  /** The panel was opened: bring the shared status area up to date. */
+  shown(): void {
+    this.render(this.controller.state);
+  }
+
   render(state: AllocationState): void {
     const busy = state.busy !== null;
-    byId("panel-allocate").setAttribute("aria-busy", String(busy));
-    const progress = byId<HTMLProgressElement>("progress");
-    progress.hidden = !busy;
-    progress.setAttribute(
-      "aria-label",
-      state.busy === "writing" ? this.texts.writing : this.texts.reading
-    );
-    for (const id of [
-      "use-selection",
-      "read-table",
-      "reread-last",
-      "write",
-      "select-copy",
-      "copy-word",
-    ]) {
-      byId(id).setAttribute("aria-disabled", String(busy));
-    }
+    const panel = byId("panel-allocate");
+    panel.setAttribute("aria-busy", String(busy));
+    if (!panel.hidden) renderStepStatus(state, this.shell);
+    byId("write").setAttribute("aria-disabled", String(busy));
     const noOutput = state.written === null;
     byId("select-copy").setAttribute("aria-disabled", String(busy || noOutput));
     byId("copy-word").setAttribute("aria-disabled", String(busy || noOutput));
 
-    this.renderSource(state);
+    this.source.render(state.sources, busy);
     this.renderColumns(state);
     this.renderParameters(state);
     this.renderPreview(state);
     this.renderIssues(state.issues);
-    this.renderStatus(state);
-  }
-
-  private changed(part: string, signature: string): boolean {
-    if (this.shown.get(part) === signature) return false;
-    this.shown.set(part, signature);
-    return true;
-  }
-
-  private renderSource(state: AllocationState): void {
-    const picker = byId<HTMLSelectElement>("table-picker");
-    if (this.changed("tables", JSON.stringify(state.tables))) {
-      picker.replaceChildren(element("option", undefined, this.texts.tableNone));
-      picker.options[0].value = "";
-      for (const table of state.tables) {
-        const option = element("option", undefined, `${table.name} (${table.sheet})`);
-        option.value = table.name;
-        picker.append(option);
-      }
-    }
-    if (state.source?.tableName && picker.value !== state.source.tableName)
-      picker.value = state.source.tableName;
-    byId<HTMLButtonElement>("read-table").hidden = state.tables.length === 0;
-    picker.closest(".field")?.toggleAttribute("hidden", state.tables.length === 0);
-
-    const reread = byId<HTMLButtonElement>("reread-last");
-    const last = state.source ?? state.lastSource;
-    reread.hidden = last === null;
-    if (last) reread.textContent = this.texts.rereadLast(last.tableName ?? last.address);
-
-    byId("source-info").textContent = state.source
-      ? this.texts.sourceIs(state.source.address)
-      : this.texts.noSource;
   }
 
   private renderColumns(state: AllocationState): void {
     const columns = state.columns;
-    const source = state.source;
+    const source = state.sources.source;
     byId("columns").hidden = !columns;
     if (!columns || !source) return;
     const row = source.grid.top + columns.headerRow;
@@ -247,7 +146,7 @@ export class AllocationView {
     const options = columns.headers.map((header, c) =>
       this.texts.columnOption(columnLetter(source.grid.left + c), header)
     );
-    if (this.changed("column-options", JSON.stringify([source.address, options]))) {
+    if (this.parts.changed("column-options", JSON.stringify([source.address, options]))) {
       for (const id of ["name-column", "key-column"]) {
         const select = byId<HTMLSelectElement>(id);
         const none = element("option", undefined, "–");
@@ -270,7 +169,7 @@ export class AllocationView {
       .map((text, c) => ({ text, c }))
       .filter(({ c }) => c !== columns.nameColumn && c !== columns.keyColumn);
     const box = byId("interest-columns");
-    if (this.changed("interest", JSON.stringify([source.address, candidates]))) {
+    if (this.parts.changed("interest", JSON.stringify([source.address, candidates]))) {
       box.replaceChildren();
       if (candidates.length === 0) box.append(element("span", "hint", this.texts.interestNone));
       for (const { text, c } of candidates) {
@@ -294,7 +193,7 @@ export class AllocationView {
     byId<HTMLSelectElement>("unit").value = state.unit;
 
     const rows = byId("reserve-rows");
-    if (this.changed("reserve-count", String(state.reserves.length))) {
+    if (this.parts.changed("reserve-count", String(state.reserves.length))) {
       rows.replaceChildren();
       state.reserves.forEach((_, index) => rows.append(this.reserveRow(index)));
     }
@@ -318,7 +217,7 @@ export class AllocationView {
     amount.type = "text";
     amount.inputMode = "decimal";
     amount.autocomplete = "off";
-    amount.placeholder = this.texts.kr;
+    amount.placeholder = this.shell.kr;
     amount.setAttribute("aria-label", this.texts.reserveAmount(index + 1));
     amount.addEventListener("input", () =>
       this.controller.setReserve(index, { amount: amount.value })
@@ -346,7 +245,7 @@ export class AllocationView {
           state.unit,
         ])
       : "";
-    if (!this.changed("preview", signature)) return;
+    if (!this.parts.changed("preview", signature)) return;
     if (!run) {
       container.replaceChildren(element("p", "hint", this.texts.previewEmpty));
       return;
@@ -430,7 +329,7 @@ export class AllocationView {
     for (const field of FIELDS) {
       const own = issues.filter((i) => i.field === field);
       const box = byId(`error-${field}`);
-      if (this.changed(`error-${field}`, JSON.stringify(own))) {
+      if (this.parts.changed(`error-${field}`, JSON.stringify(own))) {
         box.replaceChildren(...own.map((i) => element("p", undefined, withPlace(i))));
       }
       box.hidden = own.length === 0;
@@ -443,7 +342,7 @@ export class AllocationView {
 
     const panel = byId("problems");
     panel.hidden = issues.length === 0;
-    if (!this.changed("problem-list", JSON.stringify(issues))) return;
+    if (!this.parts.changed("problem-list", JSON.stringify(issues))) return;
     const list = byId("problem-list");
     list.replaceChildren(
       ...issues.map((issue) => {
@@ -452,8 +351,8 @@ export class AllocationView {
           const cell = issue.cell;
           const jump = element("button", "cell-link", cell);
           jump.type = "button";
-          jump.title = this.texts.goToCell(cell);
-          jump.setAttribute("aria-label", this.texts.goToCell(cell));
+          jump.title = this.shell.goToCell(cell);
+          jump.setAttribute("aria-label", this.shell.goToCell(cell));
           jump.addEventListener("click", () => void this.controller.goTo(cell));
           item.append(jump, " ");
         }
@@ -461,18 +360,6 @@ export class AllocationView {
         return item;
       })
     );
-  }
-
-  private renderStatus(state: AllocationState): void {
-    const status = byId("status");
-    const text =
-      state.busy === "writing"
-        ? this.texts.writing
-        : state.busy === "reading"
-          ? this.texts.reading
-          : (state.status?.text ?? "");
-    if (status.textContent !== text) status.textContent = text;
-    status.className = `status status-${state.busy ? "info" : (state.status?.kind ?? "info")}`;
   }
 }
 

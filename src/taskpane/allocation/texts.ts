@@ -1,0 +1,127 @@
+/**
+ * The Fördela step's own words, in Swedish (the default) and English. The shell's shared
+ * words are in shell/texts.ts.
+ */
+import type { Lang } from "../../core/problems";
+
+export interface AllocationTexts {
+  sourceHeading: string;
+  noSource: string;
+  headerIs: (address: string) => string;
+  nameColumn: string;
+  keyColumn: string;
+  interestColumns: string;
+  interestNone: string;
+  columnOption: (letter: string, header: string) => string;
+  parametersHeading: string;
+  pot: string;
+  potHint: string;
+  reserves: string;
+  reservesHint: string;
+  reserveName: (index: number) => string;
+  reserveAmount: (index: number) => string;
+  reserveNamePlaceholder: string;
+  addReserve: string;
+  removeReserve: (index: number) => string;
+  unit: string;
+  previewHeading: string;
+  previewEmpty: string;
+  previewName: string;
+  previewAmount: string;
+  previewTotal: string;
+  previewReserve: string;
+  previewExtra: string;
+  previewExtraLegend: (count: number, unit: string) => string;
+  previewNotInterested: string;
+  previewUnallocated: string;
+  notRead: string;
+  writeTable: string;
+  readDone: (address: string, rows: number) => string;
+  written: (sheet: string, address: string) => string;
+  chooseSource: string;
+}
+
+const SV: AllocationTexts = {
+  sourceHeading: "1. Mottagare och nyckel",
+  noSource: "Markera mottagarna med rubrikrad i Excel och välj Använd markering.",
+  headerIs: (address) => `Rubrikrad: ${address}`,
+  nameColumn: "Namnkolumn",
+  keyColumn: "Nyckelkolumn",
+  interestColumns: "Intressekolumner (bara markerade med X får del)",
+  interestNone: "Inga andra kolumner.",
+  columnOption: (letter, header) => (header ? `${letter}: ${header}` : `${letter}: (tom rubrik)`),
+  parametersHeading: "2. Belopp",
+  pot: "Belopp att fördela (kr)",
+  potHint: "T.ex. 6 069 306",
+  reserves: "Avsättningar före fördelningen",
+  reservesHint: "T.ex. Äldreförvaltningen 400 000. Lämna tomt om inget ska avsättas.",
+  reserveName: (index) => `Namn på avsättning ${index}`,
+  reserveAmount: (index) => `Belopp för avsättning ${index} (kr)`,
+  reserveNamePlaceholder: "Namn",
+  addReserve: "Lägg till avsättning",
+  removeReserve: (index) => `Ta bort avsättning ${index}`,
+  unit: "Avrunda till",
+  previewHeading: "3. Förhandsgranskning",
+  previewEmpty: "Här visas fördelningen när mottagare och belopp är angivna.",
+  previewName: "Mottagare",
+  previewAmount: "Belopp (kr)",
+  previewTotal: "Summa",
+  previewReserve: "avsättning",
+  previewExtra: "+1 enhet",
+  previewExtraLegend: (count, unit) =>
+    count === 0
+      ? "Ingen avrundning behövdes."
+      : `${count} ${count === 1 ? "rad" : "rader"} (markerade +) fick en extra enhet om ${unit} kr för att summan ska stämma exakt (största rest).`,
+  previewNotInterested: "ej intresserad",
+  previewUnallocated: "Ej fördelat (under en enhet)",
+  notRead: "Mottagarna kunde inte läsas. Se felet ovan.",
+  writeTable: "Skriv tabell",
+  readDone: (address, rows) => `Läste ${address}: ${rows} mottagare.`,
+  written: (sheet, address) => `Tabellen skrevs till bladet ${sheet} (${address}).`,
+  chooseSource:
+    "Välj först mottagarna: markera dem och välj Använd markering, eller välj en tabell.",
+};
+
+const EN: AllocationTexts = {
+  sourceHeading: "1. Recipients and key",
+  noSource: "Select the recipients with their header row in Excel and choose Use selection.",
+  headerIs: (address) => `Header row: ${address}`,
+  nameColumn: "Name column",
+  keyColumn: "Key column",
+  interestColumns: "Interest columns (only rows marked X take part)",
+  interestNone: "No other columns.",
+  columnOption: (letter, header) => (header ? `${letter}: ${header}` : `${letter}: (blank header)`),
+  parametersHeading: "2. Amounts",
+  pot: "Amount to allocate (SEK)",
+  potHint: "E.g. 6,069,306",
+  reserves: "Reserves set aside first",
+  reservesHint: "E.g. Elderly care administration 400,000. Leave empty if nothing is set aside.",
+  reserveName: (index) => `Name of reserve ${index}`,
+  reserveAmount: (index) => `Amount of reserve ${index} (SEK)`,
+  reserveNamePlaceholder: "Name",
+  addReserve: "Add reserve",
+  removeReserve: (index) => `Remove reserve ${index}`,
+  unit: "Round to",
+  previewHeading: "3. Preview",
+  previewEmpty: "The allocation shows here once recipients and amount are given.",
+  previewName: "Recipient",
+  previewAmount: "Amount (SEK)",
+  previewTotal: "Total",
+  previewReserve: "reserve",
+  previewExtra: "+1 unit",
+  previewExtraLegend: (count, unit) =>
+    count === 0
+      ? "No rounding was needed."
+      : `${count} ${count === 1 ? "row" : "rows"} (marked +) got one extra unit of ${unit} SEK so the total is exact (largest remainder).`,
+  previewNotInterested: "not interested",
+  previewUnallocated: "Not allocated (under one unit)",
+  notRead: "The recipients could not be read. See the problem above.",
+  writeTable: "Write table",
+  readDone: (address, rows) =>
+    `Read ${address}: ${rows} ${rows === 1 ? "recipient" : "recipients"}.`,
+  written: (sheet, address) => `The table was written to the sheet ${sheet} (${address}).`,
+  chooseSource:
+    "Choose the recipients first: select them and choose Use selection, or pick a table.",
+};
+
+export const ALLOCATION_TEXTS: Record<Lang, AllocationTexts> = { sv: SV, en: EN };

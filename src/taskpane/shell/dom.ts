@@ -1,0 +1,54 @@
+/**
+ * The few DOM helpers every view uses. Text from the workbook only ever goes in through
+ * textContent (never innerHTML).
+ */
+import type { Lang } from "../../core/problems";
+
+export function byId<T extends HTMLElement>(id: string): T {
+  const node = document.getElementById(id);
+  if (!node) throw new Error(`taskpane.html lacks #${id}`);
+  return node as T;
+}
+
+export function element<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  className?: string,
+  text?: string
+): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+/** Fills every [data-text] element and [data-label] aria-label inside `root` from the texts. */
+export function applyTexts(texts: object, root: ParentNode = document): void {
+  const plain = texts as Record<string, unknown>;
+  root.querySelectorAll<HTMLElement>("[data-text]").forEach((node) => {
+    const value = plain[node.dataset.text ?? ""];
+    if (typeof value === "string") node.textContent = value;
+  });
+  root.querySelectorAll<HTMLElement>("[data-label]").forEach((node) => {
+    const value = plain[node.dataset.label ?? ""];
+    if (typeof value === "string") node.setAttribute("aria-label", value);
+  });
+}
+
+export function setLanguage(lang: Lang, title: string): void {
+  document.documentElement.lang = lang;
+  document.title = title;
+}
+
+/**
+ * Keeps a part of the view from being rebuilt while what it shows is unchanged, so typing
+ * or clicking in it never loses focus.
+ */
+export class Parts {
+  private readonly shown = new Map<string, string>();
+
+  changed(part: string, signature: string): boolean {
+    if (this.shown.get(part) === signature) return false;
+    this.shown.set(part, signature);
+    return true;
+  }
+}

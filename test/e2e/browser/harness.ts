@@ -1,0 +1,233 @@
+/**
+ * The harness every browser test of the pane shares: the production bundle built once per
+ * test run and served from 127.0.0.1, Debian's Chromium, and Office.js replaced by an in-page
+ * double of Excel (office-double.js) that counts syncs and bytes. `usePane()` registers the
+ * setup and teardown in the calling test file.
+ */
+import { execFileSync } from "child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "fs";
+import { type Server, createServer } from "http";
+import type { AddressInfo } from "net";
+import { tmpdir } from "os";
+import { extname, join, normalize, resolve } from "path";
+import { type BrowserContext, type Page, chromium } from "playwright-core";
+import { STOCKHOLM_2024, STOCKHOLM_POT } from "../../fixtures/stockholm-2024";
+
+export const ROOT = resolve(__dirname, "../../..");
+export const ARTIFACTS = join(ROOT, "test-artifacts");
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+export const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+const FLAGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+export const NBSP = "\u00a0";
+
+export const STOCKHOLM: [string, number][] = STOCKHOLM_2024.map((d) => [d.name, d.amount]);
+export const POT = STOCKHOLM_POT;
+
+/** Blad1: the table as in the Stockholm paper (interest marks, key = the proposed amounts). */
+export function stockholmSheet(): (string | number)[][] {
+  return [
+    ["Stadsdelsförvaltning", "Beställarenhet", "Förebyggande enhet", "Förslag på fördelning"],
+    ...STOCKHOLM.map(([name, key]): (string | number)[] => [
+      name,
+      name === "Norra innerstaden" ? "-" : "X",
+      "X",
+      key,
+    ]),
+  ];
+}
+
+/** A sheet the user made and named "Fördelning" before the add-in ever ran. */
+export const USERS_OWN_SHEET = [
+  ["Min egen anteckning"],
+  ["Bromma", 100],
+  ["=Inte en formel", "'0180"],
+];
+
+export interface DoubleConfig {
+  displayLanguage: string;
+  officeTheme?: { bodyBackgroundColor: string; bodyForegroundColor: string; isDarkTheme: boolean };
+  sheets: { name: string; cells: (string | number | null)[][] }[];
+  activeSheet: string;
+  selection: string;
+  /** Highest ExcelApi version the double claims (default 1.9). */
+  excelApi?: string;
+  tables?: { name: string; sheet: string; address: string; showTotals?: boolean }[];
+}
+
+export interface RunRecord {
+  syncs: number;
+  requestBytes: number[];
+  responseBytes: number[];
+}
+
+/** What office-double.js exposes to the test. */
+export interface OfficeDouble {
+  runs: RunRecord[];
+  sheetNames(): string[];
+  snapshot(name: string): string | null;
+  read(name: string): {
+    values: (string | number | boolean)[][];
+    formulas: (string | number | boolean)[][];
+  };
+  selection(): string;
+  select(address: string): void;
+  setCell(sheet: string, address: string, value: string | number): void;
+  names(): { name: string; sheet: string | null }[];
+  settings(): Record<string, unknown>;
+}
+
+declare global {
+  interface Window {
+    __officeDouble: OfficeDouble;
+  }
+}
+
+export function kronor(value: number): string {
+  return String(value).replace(/\B(?=(\d{3})+(?!\d))/g, NBSP);
+}
+
+let buildDir = "";
+let userDataDir = "";
+let server: Server;
+export let origin = "";
+let context: BrowserContext;
+const doubleSource = readFileSync(join(__dirname, "office-double.js"), "utf8");
+
+const CONTENT_TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".png": "image/png",
+  ".xml": "application/xml",
+};
+
+/**
+ * The production bundle, built once per test process (jest runs the browser files in band)
+ * into a folder named by the process id, so each browser test file does not build again.
+ */
+function paneBuild(): string {
+  const dir = join(tmpdir(), `statsbidrag-pane-${process.pid}`);
+  if (existsSync(join(dir, "taskpane.html"))) return dir;
+  mkdirSync(dir, { recursive: true });
+  execFileSync(
+    process.execPath,
+    [require.resolve("webpack-cli/bin/cli.js"), "--mode", "production", "--output-path", dir],
+    { cwd: ROOT, stdio: "pipe", timeout: 240_000 }
+  );
+  process.on("exit", () => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+/** Builds (once), serves and opens Chromium for the calling test file. */
+export function usePane(): void {
+  beforeAll(async () => {
+    buildDir = paneBuild();
+    server = createServer((request, response) => {
+      const path = normalize(
+        decodeURIComponent(new URL(request.url ?? "/", "http://x").pathname)
+      ).replace(/^[/\\]+/, "");
+      const file = join(buildDir, path);
+      if (!file.startsWith(buildDir) || !existsSync(file)) {
+        response.writeHead(404).end();
+        return;
+      }
+      response.writeHead(200, {
+        "Content-Type": CONTENT_TYPES[extname(file)] ?? "application/octet-stream",
+      });
+      response.end(readFileSync(file));
+    });
+    await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
+    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    userDataDir = mkdtempSync(join(tmpdir(), "statsbidrag-chromium-"));
+    context = await chromium.launchPersistentContext(userDataDir, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: FLAGS,
+      viewport: { width: 350, height: 900 },
+    });
+    mkdirSync(ARTIFACTS, { recursive: true });
+  }, 300_000);
+
+  afterAll(async () => {
+    await context?.close();
+    await new Promise<void>((done) => (server ? server.close(() => done()) : done()));
+    if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+  });
+}
+
+export interface OpenPane {
+  page: Page;
+  /** Every URL the page asked for, the intercepted Office.js included. */
+  requests: string[];
+  /** Console errors and page errors (a CSP violation shows up here). */
+  errors: string[];
+}
+
+export async function openPane(
+  config: Partial<DoubleConfig> = {},
+  waitUntilReady = true
+): Promise<OpenPane> {
+  const full: DoubleConfig = {
+    displayLanguage: "sv-SE",
+    sheets: [
+      { name: "Blad1", cells: stockholmSheet() },
+      { name: "Fördelning", cells: USERS_OWN_SHEET },
+    ],
+    activeSheet: "Blad1",
+    selection: "A1:D12",
+    ...config,
+  };
+  const page = await context.newPage();
+  const requests: string[] = [];
+  const errors: string[] = [];
+  page.on("request", (request) => requests.push(request.url()));
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push(message.text());
+  });
+  page.on("pageerror", (error) => errors.push(error.message));
+  await page.route(OFFICE_JS, (route) =>
+    route.fulfill({
+      status: 200,
+      contentType: "text/javascript; charset=utf-8",
+      body: `window.__officeDoubleConfig = ${JSON.stringify(full)};\n${doubleSource}`,
+    })
+  );
+  await page.goto(`${origin}/taskpane.html`);
+  if (!waitUntilReady) return { page, requests, errors };
+  await page.locator("#use-selection").waitFor();
+  // start() has listed the tables once Office is ready and the pane is not busy.
+  await page.waitForFunction(
+    () =>
+      window.__officeDouble?.runs.length > 0 &&
+      document.querySelector("#panel-allocate")?.getAttribute("aria-busy") === "false"
+  );
+  return { page, requests, errors };
+}
+
+/** Runs `action` and returns the Excel.run records it caused. */
+export async function runsDuring(page: Page, action: () => Promise<void>): Promise<RunRecord[]> {
+  const before = await page.evaluate(() => window.__officeDouble.runs.length);
+  await action();
+  await page.waitForFunction(
+    () => document.querySelector("#panel-allocate")?.getAttribute("aria-busy") === "false"
+  );
+  return page.evaluate((from) => window.__officeDouble.runs.slice(from), before);
+}
+
+export function expectOnlyLocalRequests(requests: string[]): void {
+  const left = requests.filter((url) => !url.startsWith(`${origin}/`) && url !== OFFICE_JS);
+  expect(left).toEqual([]);
+  expect(requests).toContain(OFFICE_JS);
+}
+
+export const status = (page: Page) => page.locator("#status").innerText();
+export const snapshot = (page: Page, sheet: string) =>
+  page.evaluate((name) => window.__officeDouble.snapshot(name), sheet);

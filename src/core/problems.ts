@@ -4,6 +4,8 @@
  * show it. Each problem names the cell (or the pane field) it concerns.
  */
 import { ALLOCATION_MESSAGES } from "./jobs/allocation/messages";
+import { formatNumber } from "./money";
+import { ambiguousDotReadings } from "./parse";
 
 export type Lang = "sv" | "en";
 
@@ -41,6 +43,10 @@ const SHARED_MESSAGES = {
   NOT_A_NUMBER: {
     sv: (p) => `'${p.text}' är inte ett tal.`,
     en: (p) => `'${p.text}' is not a number.`,
+  },
+  AMBIGUOUS_DOT: {
+    sv: (p) => dotMessage(p.text, "sv"),
+    en: (p) => dotMessage(p.text, "en"),
   },
   EXCEL_ERROR: {
     sv: (p) => `Cellen innehåller felvärdet ${p.text}.`,
@@ -112,6 +118,21 @@ function localise(params: Record<string, ParamValue> | undefined, lang: Lang): P
   for (const [name, value] of Object.entries(params ?? {}))
     out[name] = typeof value === "string" ? value : value[lang];
   return out;
+}
+
+/** "400.000 kan betyda 400 eller 400 000 – skriv 400 000 (eller 400 om du menar det)." */
+function dotMessage(text: string, lang: Lang): string {
+  const readings = ambiguousDotReadings(text ?? "");
+  if (!readings) {
+    return lang === "sv"
+      ? `'${text}' kan läsas på två sätt; skriv talet utan punkt.`
+      : `'${text}' can be read two ways; write the number without a dot.`;
+  }
+  const small = formatNumber(readings.decimal, lang);
+  const large = formatNumber(readings.thousands, lang);
+  return lang === "sv"
+    ? `${text} kan betyda ${small} eller ${large} – skriv ${large} (eller ${small} om du menar det).`
+    : `${text} can mean ${small} or ${large} – write ${large} (or ${small} if that is what you mean).`;
 }
 
 export function problemMessage(problem: Problem, lang: Lang): string {

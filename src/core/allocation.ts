@@ -119,13 +119,14 @@ export function countRecipients(grid: Grid, layout: RecipientColumns): number {
 }
 
 /** Reads the recipients below the header row; collects every bad cell before throwing. */
-export function readRecipients(grid: Grid, layout: TableLayout): Recipient[] {
+export function readRecipients(grid: Grid, layout: TableLayout, skipHidden = false): Recipient[] {
   const problems = new ProblemList();
   const recipients: Recipient[] = [];
   const seen = new Map<string, string>();
+  const hidden = new Set(skipHidden ? (grid.hiddenRows ?? []) : []);
 
   for (const { row: r, kind } of recipientRows(grid, layout)) {
-    if (kind !== "data") continue;
+    if (kind !== "data" || hidden.has(r)) continue;
     const row = grid.values[r];
     const name = cellText(row[layout.nameColumn]);
     const nameCell = gridCellRef(grid, r, layout.nameColumn);
@@ -142,7 +143,10 @@ export function readRecipients(grid: Grid, layout: TableLayout): Recipient[] {
 
     const parsed = parseNumberCell(row[layout.keyColumn]);
     let key = ZERO;
-    if (parsed.kind === "empty")
+    const formula = grid.formulas?.[r]?.[layout.keyColumn];
+    if (parsed.kind === "empty" && formula)
+      problems.add({ code: "FORMULA_NOT_CALCULATED", cell: keyCell, params: { formula } });
+    else if (parsed.kind === "empty")
       problems.add({ code: "KEY_MISSING", cell: keyCell, params: { name } });
     else if (parsed.kind === "invalid")
       problems.add({ code: parsed.code, cell: keyCell, params: { text: parsed.text } });
@@ -338,10 +342,32 @@ export function allocate(
   };
 }
 
+/** A row below the header that is not a recipient: a subtotal, the total, a footnote. */
+export interface SkippedRow {
+  cell: string;
+  kind: "subtotal" | "total" | "note";
+  label: string;
+}
+
+/** A recipient row hidden in the sheet (by the user or a filter). */
+export interface HiddenRecipient {
+  cell: string;
+  name: string;
+}
+
+export interface ReadOptions {
+  /** Hidden recipient rows take part (default, with a warning) or are left out. */
+  hiddenRows?: "include" | "exclude";
+}
+
 export interface AllocationRun {
   layout: TableLayout;
   recipients: Recipient[];
   result: AllocationResult;
+  /** Rows read past that are not recipients, so the user can see nothing was dropped silently. */
+  skipped: SkippedRow[];
+  /** Hidden recipient rows: included (and listed) or left out, as ReadOptions says. */
+  hidden: HiddenRecipient[];
 }
 
 /** The whole job on a grid; every input problem (cells and parameters) is reported together. */
@@ -349,13 +375,15 @@ export function runAllocation(
   grid: Grid,
   request: AllocationRequest,
   choice: ColumnChoice = {},
-  layout?: TableLayout
+  layout?: TableLayout,
+  options: ReadOptions = {}
 ): AllocationRun {
   const usedLayout = layout ?? detectLayout(grid, choice);
   const problems: Problem[] = [];
   let recipients: Recipient[] = [];
+  const hidden = hiddenRecipients(grid, usedLayout);
   try {
-    recipients = readRecipients(grid, usedLayout);
+    recipients = readRecipients(grid, usedLayout, options.hiddenRows === "exclude");
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
     problems.push(...error.problems);
@@ -371,5 +399,38 @@ export function runAllocation(
     problems.push(...error.problems);
   }
   if (problems.length > 0 || !parameters) throw new InputError(problems);
-  return { layout: usedLayout, recipients, result: allocate(recipients, parameters) };
+  return {
+    layout: usedLayout,
+    recipients,
+    result: allocate(recipients, parameters),
+    skipped: skippedRows(grid, usedLayout),
+    hidden,
+  };
+}
+
+/** The subtotal, total and footnote rows of the table, with the label that gave them away. */
+export function skippedRows(grid: Grid, layout: TableLayout): SkippedRow[] {
+  return recipientRows(grid, layout).flatMap((r) =>
+    r.kind === "subtotal" || r.kind === "total" || r.kind === "note"
+      ? [
+          {
+            cell: gridCellRef(grid, r.row, layout.nameColumn),
+            kind: r.kind,
+            label: cellText(grid.values[r.row][layout.nameColumn]),
+          },
+        ]
+      : []
+  );
+}
+
+/** Recipient rows that are hidden in the sheet. */
+export function hiddenRecipients(grid: Grid, layout: RecipientColumns): HiddenRecipient[] {
+  const hidden = new Set(grid.hiddenRows ?? []);
+  if (hidden.size === 0) return [];
+  return recipientRows(grid, layout)
+    .filter((r) => r.kind === "data" && hidden.has(r.row))
+    .map((r) => ({
+      cell: gridCellRef(grid, r.row, layout.nameColumn),
+      name: cellText(grid.values[r.row][layout.nameColumn]),
+    }));
 }

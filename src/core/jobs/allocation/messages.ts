@@ -67,4 +67,10 @@ export const ALLOCATION_MESSAGES = {
     sv: (p) => `Reserven '${p.name}' finns två gånger, eller heter som en mottagare.`,
     en: (p) => `The reserve '${p.name}' appears twice, or has the same name as a recipient.`,
   },
+  FORMULA_NOT_CALCULATED: {
+    sv: (p) =>
+      `Formeln ${p.formula} har inte räknats ut, så cellen har inget värde att läsa. Öppna arbetsboken i Excel, tryck F9 och spara, och försök igen.`,
+    en: (p) =>
+      `The formula ${p.formula} has not been calculated, so the cell has no value to read. Open the workbook in Excel, press F9, save, and try again.`,
+  },
 } satisfies Catalogue;

@@ -5,6 +5,9 @@
 import type { Lang } from "../../core/problems";
 
 export interface AllocationTexts {
+  skippedRows: (list: string) => string;
+  hiddenRows: (list: string) => string;
+  includeHidden: string;
   sourceHeading: string;
   noSource: string;
   headerIs: (address: string) => string;
@@ -42,6 +45,9 @@ export interface AllocationTexts {
 }
 
 const SV: AllocationTexts = {
+  skippedRows: (list) => `Summa- och delsummarader som inte är mottagare: ${list}.`,
+  hiddenRows: (list) => `Dolda rader i tabellen: ${list}.`,
+  includeHidden: "Ta med dolda rader i fördelningen",
   sourceHeading: "1. Mottagare och nyckel",
   noSource: "Markera mottagarna med rubrikrad i Excel och välj Använd markering.",
   headerIs: (address) => `Rubrikrad: ${address}`,
@@ -83,6 +89,9 @@ const SV: AllocationTexts = {
 };
 
 const EN: AllocationTexts = {
+  skippedRows: (list) => `Total and subtotal rows that are not recipients: ${list}.`,
+  hiddenRows: (list) => `Hidden rows in the table: ${list}.`,
+  includeHidden: "Include hidden rows in the allocation",
   sourceHeading: "1. Recipients and key",
   noSource: "Select the recipients with their header row in Excel and choose Use selection.",
   headerIs: (address) => `Header row: ${address}`,

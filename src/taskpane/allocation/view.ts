@@ -69,6 +69,9 @@ export class AllocationView {
     byId<HTMLInputElement>("pot").addEventListener("input", (event) =>
       c.setTotal((event.target as HTMLInputElement).value)
     );
+    byId<HTMLInputElement>("include-hidden").addEventListener("change", (event) =>
+      c.setIncludeHidden((event.target as HTMLInputElement).checked)
+    );
     byId<HTMLSelectElement>("unit").addEventListener("change", (event) =>
       c.setUnit((event.target as HTMLSelectElement).value)
     );
@@ -122,6 +125,7 @@ export class AllocationView {
     this.source.render(state.sources, busy);
     this.renderColumns(state);
     this.renderParameters(state);
+    this.renderSkipped(state);
     this.renderPreview(state);
     this.renderIssues(state.issues);
   }
@@ -232,6 +236,24 @@ export class AllocationView {
     });
     row.append(name, amount, remove);
     return row;
+  }
+
+  /** Rows left out as totals, and hidden rows, so nothing is skipped or used without a word. */
+  private renderSkipped(state: AllocationState): void {
+    const run = state.run;
+    const skipped = byId("skipped-info");
+    const list = (items: { cell: string; label: string }[]) =>
+      items.map((i) => `${i.label} (${i.cell})`).join(", ");
+    skipped.hidden = !run || run.skipped.length === 0;
+    if (run && run.skipped.length > 0)
+      skipped.textContent = this.texts.skippedRows(list(run.skipped));
+    const hidden = byId("hidden-rows");
+    hidden.hidden = !run || run.hidden.length === 0;
+    if (run && run.hidden.length > 0)
+      byId("hidden-info").textContent = this.texts.hiddenRows(
+        list(run.hidden.map((h) => ({ cell: h.cell, label: h.name })))
+      );
+    byId<HTMLInputElement>("include-hidden").checked = state.includeHidden;
   }
 
   private renderPreview(state: AllocationState): void {

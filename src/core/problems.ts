@@ -184,6 +184,14 @@ export class ProblemList {
     this.items.push(problem);
   }
 
+  /** Puts one problem where the first of `group` was and drops the rest of the group. */
+  replace(group: readonly Problem[], by: Problem): void {
+    const at = this.items.indexOf(group[0]);
+    const kept = this.items.filter((p) => !group.includes(p));
+    kept.splice(at < 0 ? kept.length : at, 0, by);
+    this.items.splice(0, this.items.length, ...kept);
+  }
+
   get isEmpty(): boolean {
     return this.items.length === 0;
   }

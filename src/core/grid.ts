@@ -83,7 +83,9 @@ export function rangeAddress(box: RangeBox): string {
 
 export function gridRangeRef(grid: Grid): string {
   const rows = grid.values.length;
-  const cols = rows === 0 ? 0 : Math.max(...grid.values.map((row) => row.length));
+  // A loop, not Math.max(...lengths): spreading a few hundred thousand rows overflows the stack.
+  let cols = 0;
+  for (const row of grid.values) if (row.length > cols) cols = row.length;
   return `${quoteSheetName(grid.sheet)}!${rangeAddress({
     top: grid.top,
     left: grid.left,

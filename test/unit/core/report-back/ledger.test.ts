@@ -205,3 +205,10 @@ describe("reading rows", () => {
     expect(ledger!.rows[0].cell).toBe("'Norr 2026'!E6");
   });
 });
+
+test("a very long sheet without a header is refused, not a stack overflow", () => {
+  const values: CellValue[][] = Array.from({ length: 300_000 }, (_, i) => [i]);
+  const { ledger, problems } = readLedger(grid(values));
+  expect(ledger).toBeNull();
+  expect(problems[0].params?.range).toBe("Huvudbok!A1:A300000");
+});

@@ -5,5 +5,6 @@
 import { allocate } from "./allocate-command";
 import type { Command } from "./command";
 import { demo } from "./demo";
+import { report } from "./report-command";
 
-export const COMMANDS: readonly Command[] = [allocate, demo];
+export const COMMANDS: readonly Command[] = [allocate, report, demo];

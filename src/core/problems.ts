@@ -6,6 +6,7 @@
 import { ALLOCATION_MESSAGES } from "./jobs/allocation/messages";
 import { formatNumber } from "./money";
 import { ambiguousDotReadings } from "./parse";
+import { REPORT_MESSAGES } from "./jobs/report-back/messages";
 
 export type Lang = "sv" | "en";
 
@@ -121,7 +122,7 @@ const SHARED_MESSAGES = {
   },
 } satisfies Catalogue;
 
-const MESSAGES = { ...SHARED_MESSAGES, ...ALLOCATION_MESSAGES };
+const MESSAGES = { ...SHARED_MESSAGES, ...ALLOCATION_MESSAGES, ...REPORT_MESSAGES };
 
 export type ProblemCode = keyof typeof MESSAGES;
 

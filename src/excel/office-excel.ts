@@ -7,7 +7,9 @@ import { parseReference, rangeAddress } from "../core/grid";
 import type { OutputJob } from "../core/jobs";
 import type { SheetModel } from "../core/sheet-model";
 import { officeCall } from "./errors";
-import type { ExcelPort, SourceRange, TableInfo, WrittenOutput } from "./port";
+import type { BlockProgress, ExcelPort, SourceRange, TableInfo, WrittenOutput } from "./port";
+import { readOwnedTable } from "./owned";
+import { readRangeInBlocks } from "./read-blocks";
 import { listTables, readRange, readSelection, readTable } from "./read";
 import { displayLanguage, loadSetting, saveSetting } from "./settings";
 import { writeOutput } from "./write";
@@ -55,6 +57,22 @@ export function createOfficeExcel(): ExcelPort {
       officeCall(
         { kind: "readRange", address },
         async () => (await runCounted((context) => readRange(context, address))).result
+      ),
+    readRangeInBlocks: (
+      address: string,
+      onProgress?: (progress: BlockProgress) => void,
+      signal?: AbortSignal
+    ): Promise<SourceRange> =>
+      officeCall(
+        { kind: "readRange", address },
+        async () =>
+          (await runCounted((context) => readRangeInBlocks(context, address, onProgress, signal)))
+            .result
+      ),
+    readOwnedTable: (job: OutputJob): Promise<SourceRange | null> =>
+      officeCall(
+        { kind: "readOwnedTable", job },
+        async () => (await runCounted((context) => readOwnedTable(context, job))).result
       ),
     writeOutput: (job: OutputJob, model: SheetModel): Promise<WrittenOutput> =>
       officeCall({ kind: "writeOutput" }, async () => {

@@ -28,6 +28,14 @@ export interface WrittenOutput {
   syncs: number;
 }
 
+/** How far a block read has come (readRangeInBlocks): after each block. */
+export interface BlockProgress {
+  rowsRead: number;
+  totalRows: number;
+  /** Round trips so far. */
+  syncs: number;
+}
+
 export interface ExcelPort {
   /** The selected range; a single selected cell inside a table or block reads that whole table/block. */
   readSelection(): Promise<SourceRange>;
@@ -35,6 +43,21 @@ export interface ExcelPort {
   readTable(name: string): Promise<SourceRange>;
   /** A range by its address ("Blad1!A1:D12"), without touching the user's selection. */
   readRange(address: string): Promise<SourceRange>;
+  /**
+   * A large range (e.g. a 100 000-row ledger) read in row blocks, each well under Excel on
+   * the web's 5 MB response limit; `onProgress` after each block; rejects with an Error
+   * named "AbortError" when `signal` is aborted. Optional until every port has it.
+   */
+  readRangeInBlocks?(
+    address: string,
+    onProgress?: (progress: BlockProgress) => void,
+    signal?: AbortSignal
+  ): Promise<SourceRange>;
+  /**
+   * The used cells of the sheet this add-in owns for `job` (found by its owner mark, so a
+   * renamed sheet is still found); null when the add-in has not written one (or it was deleted).
+   */
+  readOwnedTable(job: OutputJob): Promise<SourceRange | null>;
   /**
    * Writes the model to the sheet this add-in owns for `job`, replacing only that sheet.
    * A same-named sheet the add-in did not create is left untouched and another name is used.

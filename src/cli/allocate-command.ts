@@ -2,24 +2,15 @@
  * `statsbidrag allocate`: reads recipients from an .xlsx, splits the pot and prints the
  * result (table or JSON) and/or writes a copy of the workbook with the allocation sheet.
  */
-import { promises as fs } from "fs";
-import * as path from "path";
-import ExcelJS from "exceljs";
 import { type AllocationResult, type AllocationRun, runAllocation } from "../core/allocation";
 import { allocationJson } from "../core/allocation-json";
 import { allocationSheet } from "../core/allocation-sheet";
 import { gridRangeRef } from "../core/grid";
-import { formatNumber } from "../core/money";
-import {
-  type Lang,
-  type Problem,
-  InputError,
-  describeProblem,
-  problemLocation,
-} from "../core/problems";
+import { formatMoney } from "../core/money";
+import { type Field, type Lang, InputError } from "../core/problems";
+import { type Command, type CommandOutput, problemsOutput, textTable } from "./command";
 import { CliError } from "./cli-error";
-import { worksheetGrid } from "./xlsx-grid";
-import { writeOwnedSheet } from "./xlsx-writer";
+import { checkOutputPath, openWorkbook, sheetGrid, writeOutputCopy } from "./workbook-io";
 
 export interface AllocateOptions {
   input: string;
@@ -36,15 +27,10 @@ export interface AllocateOptions {
   date: string;
 }
 
-export interface CommandOutput {
-  stdout: string;
-  stderr: string;
-  exitCode: number;
-  /** The allocation, when one was made (for callers such as the demo). */
-  result?: AllocationResult;
-}
+/** The allocation, when one was made (for callers such as the demo). */
+export type AllocateOutput = CommandOutput & { result?: AllocationResult };
 
-const FIELD_FLAGS: Record<string, string> = {
+const FIELD_FLAGS: Partial<Record<Field, string>> = {
   total: "--total",
   unit: "--unit",
   reserves: "--reserve",
@@ -60,100 +46,24 @@ export function parseReserveFlag(flag: string): { name: string; amount: string }
   return { name: flag.slice(0, at), amount: flag.slice(at + 1) };
 }
 
-export async function loadWorkbook(file: string): Promise<ExcelJS.Workbook> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.readFile(file);
-  } catch (error) {
-    throw new CliError("FILE_UNREADABLE", {
-      file,
-      reason: error instanceof Error ? error.message : String(error),
-    });
-  }
-  return workbook;
-}
-
-function pickSheet(workbook: ExcelJS.Workbook, name: string | undefined): ExcelJS.Worksheet {
-  const sheets = workbook.worksheets;
-  const sheet = name === undefined ? sheets[0] : sheets.find((s) => s.name === name);
-  if (!sheet) {
-    throw new CliError("SHEET_NOT_FOUND", {
-      sheet: name ?? "",
-      sheets: sheets.map((s) => s.name).join(", "),
-    });
-  }
-  return sheet;
-}
-
-/** Writes to a temporary file first so a failed run never leaves a half-written workbook. */
-export async function saveWorkbook(workbook: ExcelJS.Workbook, file: string): Promise<void> {
-  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
-  try {
-    await workbook.xlsx.writeFile(temporary);
-    await fs.rename(temporary, file);
-  } catch (error) {
-    await fs.rm(temporary, { force: true });
-    throw new CliError("FILE_UNWRITABLE", {
-      file,
-      reason: error instanceof Error ? error.message : String(error),
-    });
-  }
-}
-
-function problemLine(
-  problem: Problem,
-  lang: Lang
-): { cell: string | null; field?: string; message: string } {
-  const flag = problem.field ? FIELD_FLAGS[problem.field] : undefined;
-  const text = describeProblem(problem, lang);
-  const cell = problemLocation(problem) ?? null;
-  // A problem in a cell carries the cell in its text; one with a flag is prefixed with it.
-  if (problem.cell || !flag) return { cell, message: text };
-  return { cell, field: flag, message: `${flag}: ${text}` };
-}
-
-export function problemsOutput(
-  problems: readonly Problem[],
-  lang: Lang,
-  json: boolean
-): CommandOutput {
-  const lines = problems.map((p) => problemLine(p, lang));
-  return {
-    stdout: json ? JSON.stringify({ errors: lines }) + "\n" : "",
-    stderr: lines.map((l) => l.message).join("\n") + "\n",
-    exitCode: 2,
-  };
-}
-
 function summaryTable(run: AllocationRun, lang: Lang): string {
   const { result } = run;
+  const money = (value: AllocationResult["total"]) => formatMoney(value, result.unit, lang);
   const lines: [string, string][] = [
-    ...result.rows.map((r): [string, string] => [r.name, formatNumber(r.amount, lang)]),
-    ...result.reserves.map((r): [string, string] => [r.name, formatNumber(r.amount, lang)]),
+    ...result.rows.map((r): [string, string] => [r.name, money(r.amount)]),
+    ...result.reserves.map((r): [string, string] => [r.name, money(r.amount)]),
   ];
   if (!result.unallocated.isZero())
-    lines.push([
-      lang === "sv" ? "Ej fördelat" : "Not allocated",
-      formatNumber(result.unallocated, lang),
-    ]);
-  lines.push([lang === "sv" ? "Summa" : "Total", formatNumber(result.total, lang)]);
-  const nameWidth = Math.max(...lines.map(([name]) => name.length));
-  const amountWidth = Math.max(...lines.map(([, amount]) => amount.length));
-  return (
-    lines
-      .map(([name, amount]) => `${name.padEnd(nameWidth)}  ${amount.padStart(amountWidth)}`)
-      .join("\n") + "\n"
-  );
+    lines.push([lang === "sv" ? "Ej fördelat" : "Not allocated", money(result.unallocated)]);
+  lines.push([lang === "sv" ? "Summa" : "Total", money(result.total)]);
+  return textTable(lines);
 }
 
-export async function allocateCommand(options: AllocateOptions): Promise<CommandOutput> {
-  if (options.output && path.resolve(options.output) === path.resolve(options.input)) {
-    throw new CliError("OUTPUT_IS_INPUT", { file: options.output });
-  }
+export async function allocateCommand(options: AllocateOptions): Promise<AllocateOutput> {
+  if (options.output) checkOutputPath(options.input, options.output);
   const reserves = options.reserves.map(parseReserveFlag);
-  const workbook = await loadWorkbook(options.input);
-  const sheet = pickSheet(workbook, options.sheet);
-  const grid = worksheetGrid(sheet);
+  const workbook = await openWorkbook(options.input);
+  const grid = sheetGrid(workbook, options.sheet);
 
   let run: AllocationRun;
   try {
@@ -169,7 +79,7 @@ export async function allocateCommand(options: AllocateOptions): Promise<Command
     );
   } catch (error) {
     if (error instanceof InputError)
-      return problemsOutput(error.problems, options.lang, options.json);
+      return problemsOutput(error.problems, options.lang, options.json, FIELD_FLAGS);
     throw error;
   }
 
@@ -182,8 +92,7 @@ export async function allocateCommand(options: AllocateOptions): Promise<Command
       keyHeader: run.layout.headers[run.layout.keyColumn],
       source: gridRangeRef(grid),
     });
-    const written = writeOwnedSheet(workbook, "allocation", model);
-    await saveWorkbook(workbook, options.output);
+    const written = await writeOutputCopy(workbook, options.output, "allocation", model);
     stderr =
       (options.lang === "sv"
         ? `Skrev bladet '${written.sheetName}' i ${options.output}`
@@ -194,3 +103,97 @@ export async function allocateCommand(options: AllocateOptions): Promise<Command
     : summaryTable(run, options.lang);
   return { stdout, stderr, exitCode: 0, result: run.result };
 }
+
+const USAGE_SV = `statsbidrag allocate – fördela en pott efter en nyckel, exakt på kronan
+
+Användning:
+  statsbidrag allocate <indata.xlsx> --total <belopp> [flaggor]
+
+Läser mottagarna (namn och nyckel, t.ex. antal invånare 65+) från första bladet, eller
+--sheet, och fördelar potten med största rest-metoden. Summan blir exakt potten.
+
+Flaggor:
+  --total <belopp>             potten, t.ex. "6 069 306" (krävs)
+  --sheet <blad>               bladet med mottagarna (annars det första)
+  --reserve "<namn>=<belopp>"  avsättning före fördelningen; kan upprepas
+  --unit <belopp>              avrundningsenhet: 0,01, 1 (standard), 10, 100 eller 1000
+  --name-column <rubrik>       namnkolumnen (annars hittas den på rubriken)
+  --key-column <rubrik>        nyckelkolumnen (annars hittas den på rubriken)
+  --interest-column <rubrik>   kolumn med X/- för intresse; kan upprepas
+  --output <utdata.xlsx>       skriv en kopia av arbetsboken med bladet Fördelning
+  --json                       skriv resultatet som JSON
+  --lang sv|en                 språk för texter och blad (standard sv)
+  --date ÅÅÅÅ-MM-DD            datum på bladet (standard i dag)
+
+Belopp skrivs som i Excel: 400 000, 1 234,50 eller 400000. "400.000" vägras eftersom det
+kan betyda både 400 och 400 000.
+
+Kod 0: klart. Kod 2: fel i indata, inget skrevs (felen listas med blad och cell).
+`;
+
+const USAGE_EN = `statsbidrag allocate – split a pot by a key, exact to the krona
+
+Usage:
+  statsbidrag allocate <input.xlsx> --total <amount> [flags]
+
+Reads the recipients (name and key, e.g. residents 65+) from the first sheet, or --sheet,
+and splits the pot by largest remainder. The amounts add up to the pot exactly.
+
+Flags:
+  --total <amount>             the pot, e.g. "6 069 306" (required)
+  --sheet <sheet>              the sheet with the recipients (else the first)
+  --reserve "<name>=<amount>"  set aside before the split; may be repeated
+  --unit <amount>              rounding unit: 0.01, 1 (default), 10, 100 or 1000
+  --name-column <header>       the name column (else found by its header)
+  --key-column <header>        the key column (else found by its header)
+  --interest-column <header>   a column of X/- interest marks; may be repeated
+  --output <out.xlsx>          write a copy of the workbook with the Fördelning sheet
+  --json                       print the result as JSON
+  --lang sv|en                 language of texts and sheet (default sv)
+  --date YYYY-MM-DD            date on the sheet (default today)
+
+Amounts are typed as in Excel: 400 000, 1,234.50 or 400000. "400.000" is refused because
+it can mean both 400 and 400 000.
+
+Exit 0: done. Exit 2: bad input, nothing written (problems listed with sheet and cell).
+`;
+
+export const allocate: Command = {
+  name: "allocate",
+  summary: {
+    sv: "fördela en pott efter en nyckel, exakt på kronan",
+    en: "split a pot by a key, exact to the krona",
+  },
+  usage: { sv: USAGE_SV, en: USAGE_EN },
+  options: {
+    total: { type: "string" },
+    sheet: { type: "string" },
+    reserve: { type: "string", multiple: true },
+    unit: { type: "string" },
+    output: { type: "string" },
+    "name-column": { type: "string" },
+    "key-column": { type: "string" },
+    "interest-column": { type: "string", multiple: true },
+  },
+  async run(args, context) {
+    if (args.positionals.length !== 1)
+      throw new CliError("USAGE", {
+        text: context.lang === "sv" ? "allocate <indata.xlsx>" : "allocate <input.xlsx>",
+      });
+    const { stdout, stderr, exitCode } = await allocateCommand({
+      input: args.positionals[0],
+      total: args.string("total") ?? "",
+      sheet: args.string("sheet"),
+      reserves: args.strings("reserve"),
+      unit: args.string("unit"),
+      output: args.string("output"),
+      json: context.json,
+      nameColumn: args.string("name-column"),
+      keyColumn: args.string("key-column"),
+      interestColumns: args.strings("interest-column"),
+      lang: context.lang,
+      date: context.date,
+    });
+    return { stdout, stderr, exitCode };
+  },
+};

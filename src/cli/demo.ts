@@ -6,7 +6,9 @@
 import { promises as fs } from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
-import { type CommandOutput, allocateCommand, saveWorkbook } from "./allocate-command";
+import { allocateCommand } from "./allocate-command";
+import type { Command, CommandOutput } from "./command";
+import { saveWorkbook } from "./workbook-io";
 
 /** District, ordering unit marked, preventive unit marked, amount proposed in the paper (kr). */
 export const STOCKHOLM_2024: readonly [string, boolean, boolean, number][] = [
@@ -83,3 +85,33 @@ export async function demoCommand(outputDir: string, date: string): Promise<Comm
     exitCode: mismatches.length === 0 ? 0 : 1,
   };
 }
+
+export const demo: Command = {
+  name: "demo",
+  summary: {
+    sv: "skriv en exempelarbetsbok (Stockholm 2024) och fördela den",
+    en: "write a sample workbook (Stockholm 2024) and allocate it",
+  },
+  usage: {
+    sv: `statsbidrag demo – exempel utan egen arbetsbok
+
+Användning:
+  statsbidrag demo [--output-dir <mapp>]
+
+Skriver <mapp>/stockholm-2024-indata.xlsx (Stockholms stadsdelar 2024), fördelar
+6 069 306 kr med 400 000 kr avsatt och skriver <mapp>/statsbidrag-demo.xlsx. Kontrollerar
+att beloppen stämmer på kronan med tjänsteutlåtandet. Mappen är som standard ./out.
+`,
+    en: `statsbidrag demo – an example without a workbook of your own
+
+Usage:
+  statsbidrag demo [--output-dir <folder>]
+
+Writes <folder>/stockholm-2024-indata.xlsx (Stockholm's districts 2024), allocates
+6 069 306 kr with 400 000 kr set aside and writes <folder>/statsbidrag-demo.xlsx. Checks
+that the amounts match the proposal to the krona. The folder is ./out by default.
+`,
+  },
+  options: { "output-dir": { type: "string" } },
+  run: (args, context) => demoCommand(args.string("output-dir") ?? "out", context.date),
+};

@@ -4,9 +4,11 @@
  * {"total":"6069306","reserves":[{"name":"…","amount":"400000"}],
  *  "rows":[{"name":"Bromma","key":"459491","amount":"459491"}, …]}
  * "unallocated" is added only when the pot is not a multiple of the rounding unit.
+ * Amounts carry exactly the unit's decimals ("491911" for 1 kr, "491911.50" for öre); a pot
+ * or reserve with öre split in whole kronor shows its öre ("1000.50"), never rounded.
  */
 import type { AllocationResult } from "./allocation";
-import type { Decimal } from "./money";
+import { type Decimal, moneyString } from "./money";
 
 export interface AllocationJson {
   total: string;
@@ -16,12 +18,7 @@ export interface AllocationJson {
 }
 
 export function allocationJson(result: AllocationResult): AllocationJson {
-  const decimals = Math.max(
-    result.unit.decimalPlaces(),
-    result.total.decimalPlaces(),
-    ...result.reserves.map((r) => r.amount.decimalPlaces())
-  );
-  const money = (value: Decimal) => value.toFixed(decimals);
+  const money = (value: Decimal) => moneyString(value, result.unit);
   const json: AllocationJson = {
     total: money(result.total),
     reserves: result.reserves.map((r) => ({ name: r.name, amount: money(r.amount) })),

@@ -5,9 +5,15 @@
  */
 import { apportion } from "./apportion";
 import { type Grid, gridCellRef, gridRangeRef, spanReference } from "./grid";
-import { Decimal, ZERO, sum } from "./money";
+import { Decimal, ZERO, formatKronor, sum } from "./money";
 import { parseNumberCell, parseNumberText } from "./parse";
-import { InputError, type Problem, ProblemList } from "./problems";
+import {
+  InputError,
+  type Localised,
+  type Problem,
+  type ProblemCode,
+  ProblemList,
+} from "./problems";
 import { type RowClass, classifyRows } from "./table/rows";
 import {
   type ColumnChoice,
@@ -119,13 +125,14 @@ export function countRecipients(grid: Grid, layout: RecipientColumns): number {
 }
 
 /** Reads the recipients below the header row; collects every bad cell before throwing. */
-export function readRecipients(grid: Grid, layout: TableLayout): Recipient[] {
+export function readRecipients(grid: Grid, layout: TableLayout, skipHidden = false): Recipient[] {
   const problems = new ProblemList();
   const recipients: Recipient[] = [];
   const seen = new Map<string, string>();
+  const hidden = new Set(skipHidden ? (grid.hiddenRows ?? []) : []);
 
   for (const { row: r, kind } of recipientRows(grid, layout)) {
-    if (kind !== "data") continue;
+    if (kind !== "data" || hidden.has(r)) continue;
     const row = grid.values[r];
     const name = cellText(row[layout.nameColumn]);
     const nameCell = gridCellRef(grid, r, layout.nameColumn);
@@ -142,7 +149,10 @@ export function readRecipients(grid: Grid, layout: TableLayout): Recipient[] {
 
     const parsed = parseNumberCell(row[layout.keyColumn]);
     let key = ZERO;
-    if (parsed.kind === "empty")
+    const formula = grid.formulas?.[r]?.[layout.keyColumn];
+    if (parsed.kind === "empty" && formula)
+      problems.add({ code: "FORMULA_NOT_CALCULATED", cell: keyCell, params: { formula } });
+    else if (parsed.kind === "empty")
       problems.add({ code: "KEY_MISSING", cell: keyCell, params: { name } });
     else if (parsed.kind === "invalid")
       problems.add({ code: parsed.code, cell: keyCell, params: { text: parsed.text } });
@@ -176,14 +186,17 @@ export function readRecipients(grid: Grid, layout: TableLayout): Recipient[] {
   return recipients;
 }
 
-type MoneyInput =
-  | { ok: true; value: Decimal }
-  | { ok: false; code: "NOT_A_NUMBER" | "TOO_MANY_DECIMALS"; text: string };
+type MoneyInput = { ok: true; value: Decimal } | { ok: false; code: ProblemCode; text: string };
 
-/** An amount typed in the pane or on the command line: a number with at most two decimals. */
-function parseMoney(value: string | number): MoneyInput {
+/**
+ * An amount typed in the pane or on the command line: a number with at most two decimals.
+ * Text that reads two ways ("400.000") keeps its own problem, which names both readings.
+ */
+export function parseMoney(value: string | number): MoneyInput {
   const parsed = typeof value === "number" ? parseNumberCell(value) : parseNumberText(value);
   const text = String(value).trim();
+  if (parsed.kind === "invalid" && parsed.code === "AMBIGUOUS_DOT")
+    return { ok: false, code: parsed.code, text };
   if (parsed.kind !== "number") return { ok: false, code: "NOT_A_NUMBER", text };
   if (parsed.value.decimalPlaces() > MAX_DECIMALS)
     return { ok: false, code: "TOO_MANY_DECIMALS", text };
@@ -228,24 +241,39 @@ export function readParameters(
   const reserves: Reserve[] = [];
   const names = new Set(recipientNames.map(nameKey));
   (request.reserves ?? []).forEach((entry, i) => {
+    // Which reserve and which of its two inputs, so the pane marks only that field.
+    const at = (part: "name" | "amount") => ({ index: String(i + 1), part });
     const name = entry.name.trim();
     if (name === "") {
-      problems.add({
-        code: "RESERVE_NAME_MISSING",
-        field: "reserves",
-        params: { index: String(i + 1) },
-      });
+      problems.add({ code: "RESERVE_NAME_MISSING", field: "reserves", params: at("name") });
       return;
     }
     if (names.has(nameKey(name)))
-      problems.add({ code: "RESERVE_DUPLICATE", field: "reserves", params: { name } });
+      problems.add({
+        code: "RESERVE_DUPLICATE",
+        field: "reserves",
+        params: { name, ...at("name") },
+      });
     names.add(nameKey(name));
     const amount = parseMoney(entry.amount);
-    if (!amount.ok && amount.code === "TOO_MANY_DECIMALS") {
-      problems.add({ code: amount.code, field: "reserves", params: { text: amount.text } });
-    } else if (!amount.ok || (amount.value.isNegative() && !amount.value.isZero())) {
-      const text = amount.ok ? String(entry.amount) : amount.text;
-      problems.add({ code: "RESERVE_AMOUNT_BAD", field: "reserves", params: { name, text } });
+    if (!amount.ok && amount.code !== "NOT_A_NUMBER") {
+      problems.add({
+        code: amount.code,
+        field: "reserves",
+        params: { text: amount.text, ...at("amount") },
+      });
+    } else if (!amount.ok) {
+      problems.add({
+        code: "RESERVE_AMOUNT_BAD",
+        field: "reserves",
+        params: { name, text: amount.text, ...at("amount") },
+      });
+    } else if (amount.value.isNegative() && !amount.value.isZero()) {
+      problems.add({
+        code: "RESERVE_NEGATIVE",
+        field: "reserves",
+        params: { name, amount: money(amount.value), ...at("amount") },
+      });
     } else reserves.push({ name, amount: amount.value });
   });
 
@@ -254,11 +282,20 @@ export function readParameters(
     problems.add({
       code: "RESERVES_EXCEED_TOTAL",
       field: "reserves",
-      params: { reserves: reserved.toString(), total: total.toString() },
+      params: {
+        reserves: money(reserved),
+        total: money(total),
+        over: money(reserved.minus(total)),
+      },
     });
   }
   problems.throwIfAny();
   return { total, unit, reserves };
+}
+
+/** An amount in a message, in the message's language: "6 069 306 kr" / "6,069,306 kr". */
+function money(value: Decimal): Localised {
+  return { sv: formatKronor(value, "sv"), en: formatKronor(value, "en") };
 }
 
 function isPowerOfTen(value: Decimal): boolean {
@@ -338,10 +375,32 @@ export function allocate(
   };
 }
 
+/** A row below the header that is not a recipient: a subtotal, the total, a footnote. */
+export interface SkippedRow {
+  cell: string;
+  kind: "subtotal" | "total" | "note";
+  label: string;
+}
+
+/** A recipient row hidden in the sheet (by the user or a filter). */
+export interface HiddenRecipient {
+  cell: string;
+  name: string;
+}
+
+export interface ReadOptions {
+  /** Hidden recipient rows take part (default, with a warning) or are left out. */
+  hiddenRows?: "include" | "exclude";
+}
+
 export interface AllocationRun {
   layout: TableLayout;
   recipients: Recipient[];
   result: AllocationResult;
+  /** Rows read past that are not recipients, so the user can see nothing was dropped silently. */
+  skipped: SkippedRow[];
+  /** Hidden recipient rows: included (and listed) or left out, as ReadOptions says. */
+  hidden: HiddenRecipient[];
 }
 
 /** The whole job on a grid; every input problem (cells and parameters) is reported together. */
@@ -349,13 +408,15 @@ export function runAllocation(
   grid: Grid,
   request: AllocationRequest,
   choice: ColumnChoice = {},
-  layout?: TableLayout
+  layout?: TableLayout,
+  options: ReadOptions = {}
 ): AllocationRun {
   const usedLayout = layout ?? detectLayout(grid, choice);
   const problems: Problem[] = [];
   let recipients: Recipient[] = [];
+  const hidden = hiddenRecipients(grid, usedLayout);
   try {
-    recipients = readRecipients(grid, usedLayout);
+    recipients = readRecipients(grid, usedLayout, options.hiddenRows === "exclude");
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
     problems.push(...error.problems);
@@ -371,5 +432,38 @@ export function runAllocation(
     problems.push(...error.problems);
   }
   if (problems.length > 0 || !parameters) throw new InputError(problems);
-  return { layout: usedLayout, recipients, result: allocate(recipients, parameters) };
+  return {
+    layout: usedLayout,
+    recipients,
+    result: allocate(recipients, parameters),
+    skipped: skippedRows(grid, usedLayout),
+    hidden,
+  };
+}
+
+/** The subtotal, total and footnote rows of the table, with the label that gave them away. */
+export function skippedRows(grid: Grid, layout: TableLayout): SkippedRow[] {
+  return recipientRows(grid, layout).flatMap((r) =>
+    r.kind === "subtotal" || r.kind === "total" || r.kind === "note"
+      ? [
+          {
+            cell: gridCellRef(grid, r.row, layout.nameColumn),
+            kind: r.kind,
+            label: cellText(grid.values[r.row][layout.nameColumn]),
+          },
+        ]
+      : []
+  );
+}
+
+/** Recipient rows that are hidden in the sheet. */
+export function hiddenRecipients(grid: Grid, layout: RecipientColumns): HiddenRecipient[] {
+  const hidden = new Set(grid.hiddenRows ?? []);
+  if (hidden.size === 0) return [];
+  return recipientRows(grid, layout)
+    .filter((r) => r.kind === "data" && hidden.has(r.row))
+    .map((r) => ({
+      cell: gridCellRef(grid, r.row, layout.nameColumn),
+      name: cellText(grid.values[r.row][layout.nameColumn]),
+    }));
 }

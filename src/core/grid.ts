@@ -13,9 +13,16 @@ export interface Grid {
   /** Zero-based column index in the worksheet of values[r][0]. */
   left: number;
   values: CellValue[][];
-  /** Formula text per cell ("=SUM(C3:C9)"), null where none; absent when the reader did not load formulas. */
+  /**
+   * Formula text per cell, as Excel shows it in the formula bar ("=SUM(C3:C9)"), null for a
+   * cell without a formula; the same shape as `values`. Present only when the reader loaded
+   * formulas; `values` then holds their calculated results (null when never calculated).
+   */
   formulas?: (string | null)[][];
-  /** Indexes into `values` of rows hidden in the sheet (by the user or a filter). */
+  /**
+   * Indexes into `values` (not worksheet rows) of the rows hidden by the user or by a
+   * filter, ascending. Present only when the reader knows which rows are hidden.
+   */
   hiddenRows?: number[];
 }
 
@@ -83,7 +90,9 @@ export function rangeAddress(box: RangeBox): string {
 
 export function gridRangeRef(grid: Grid): string {
   const rows = grid.values.length;
-  const cols = rows === 0 ? 0 : Math.max(...grid.values.map((row) => row.length));
+  // A loop, not Math.max(...rows): spreading 100 000 rows overflows the call stack.
+  let cols = 0;
+  for (const row of grid.values) if (row.length > cols) cols = row.length;
   return `${quoteSheetName(grid.sheet)}!${rangeAddress({
     top: grid.top,
     left: grid.left,

@@ -32,19 +32,37 @@ export function formatKronor(value: Decimal, lang: Lang): string {
   return `${formatNumber(value, lang)}\u00a0kr`;
 }
 
-/** The one rule for how many decimals money shows: whole kronor for units of 1 kr and up, öre below. */
+/**
+ * How many decimals money shows for a rounding unit, everywhere (preview, sheet, runner,
+ * copy for Word, messages): whole kronor for a unit of 1 kr and above, two decimals (öre)
+ * for a smaller unit.
+ */
 export function moneyDecimals(unit: Decimal): 0 | 2 {
   return unit.greaterThanOrEqualTo(1) ? 0 : 2;
 }
 
-/** "6 069 306" (unit 1) or "491 911,50" (unit 0,01): an amount as people read it. */
-export function formatMoney(value: Decimal, unit: Decimal, lang: Lang): string {
-  return formatNumber(value, lang, moneyDecimals(unit));
+/**
+ * The decimals one amount is shown with: the unit's (moneyDecimals), widened to two when
+ * the amount has öre the unit's decimals would hide (a pot of 1 000,50 kr split in whole
+ * kronor), and further only for an amount with more decimals than öre. Never rounds.
+ */
+function shownDecimals(value: Decimal, unit: Decimal): number {
+  const decimals = value.isInteger() ? moneyDecimals(unit) : 2;
+  return Math.max(decimals, value.decimalPlaces());
 }
 
-/** "491911" (unit 1) or "491911.50" (unit 0.01): an exact amount for JSON, the unit's decimals. */
+/** "6 069 306" (sv, unit 1), "491 911,50" (sv, unit 0,01), "6,069,306" (en). */
+export function formatMoney(value: Decimal, unit: Decimal, lang: Lang): string {
+  return formatNumber(value, lang, shownDecimals(value, unit));
+}
+
+/**
+ * An amount as an exact decimal string for JSON: "491911" (unit 1), "491911.50" (unit 0.01),
+ * never "491911.0". The unit's decimals, widened to two only for öre the unit would hide.
+ */
 export function moneyString(value: Decimal, unit: Decimal): string {
-  return value.toFixed(moneyDecimals(unit));
+  const fixed = value.toFixed(shownDecimals(value, unit));
+  return /^-0(?:\.0+)?$/.test(fixed) ? fixed.slice(1) : fixed;
 }
 
 /** Excel number format for money at a unit: "#,##0" or "#,##0.00". */

@@ -5,6 +5,8 @@
  */
 import { ALLOCATION_MESSAGES } from "./jobs/allocation/messages";
 import { REPORT_MESSAGES } from "./jobs/report-back/messages";
+import { formatNumber } from "./money";
+import { ambiguousDotReadings } from "./parse";
 
 export type Lang = "sv" | "en";
 
@@ -43,6 +45,10 @@ const SHARED_MESSAGES = {
     sv: (p) => `'${p.text}' är inte ett tal.`,
     en: (p) => `'${p.text}' is not a number.`,
   },
+  AMBIGUOUS_DOT: {
+    sv: (p) => dotMessage(p.text, "sv"),
+    en: (p) => dotMessage(p.text, "en"),
+  },
   EXCEL_ERROR: {
     sv: (p) => `Cellen innehåller felvärdet ${p.text}.`,
     en: (p) => `The cell holds the error value ${p.text}.`,
@@ -78,9 +84,21 @@ const SHARED_MESSAGES = {
   },
   RANGE_TOO_LARGE: {
     sv: (p) =>
-      `Området ${p.range} har ${p.cells} celler; högst ${p.max} kan läsas på en gång. Markera en mindre del.`,
+      `Området ${p.range} (${p.rows} rader) är för stort för att läsas på en gång: omkring ${p.megabytes} MB, och Excel på webben tar emot högst 5 MB per anrop. Markera bara tabellen, utan tomma rader och kolumner runt den, eller dela upp den i mindre delar.`,
     en: (p) =>
-      `The range ${p.range} has ${p.cells} cells; at most ${p.max} can be read at once. Select a smaller part.`,
+      `The range ${p.range} (${p.rows} rows) is too large to read at once: about ${p.megabytes} MB, and Excel on the web takes at most 5 MB per call. Select just the table, without empty rows and columns around it, or split it into smaller parts.`,
+  },
+  EXCEL_CELL_EDIT_MODE: {
+    sv: () =>
+      `Excel väntar på att du ska bli klar med cellen du redigerar. Tryck Enter eller Esc i bladet och försök igen.`,
+    en: () =>
+      `Excel is waiting for you to finish editing a cell. Press Enter or Esc in the sheet and try again.`,
+  },
+  EXCEL_PAYLOAD_TOO_LARGE: {
+    sv: () =>
+      `Det Excel skulle skicka är större än vad Excel på webben tar emot (5 MB). Markera en mindre del av bladet och försök igen.`,
+    en: () =>
+      `What Excel would send is larger than Excel on the web accepts (5 MB). Select a smaller part of the sheet and try again.`,
   },
   COLUMN_MISSING: {
     sv: (p) => `Rubrikraden ${p.range} har ingen ${p.column} (t.ex. ${p.examples}). Välj den.`,
@@ -113,6 +131,21 @@ function localise(params: Record<string, ParamValue> | undefined, lang: Lang): P
   for (const [name, value] of Object.entries(params ?? {}))
     out[name] = typeof value === "string" ? value : value[lang];
   return out;
+}
+
+/** "400.000 kan betyda 400 eller 400 000 – skriv 400 000 (eller 400 om du menar det)." */
+function dotMessage(text: string, lang: Lang): string {
+  const readings = ambiguousDotReadings(text ?? "");
+  if (!readings) {
+    return lang === "sv"
+      ? `'${text}' kan läsas på två sätt; skriv talet utan punkt.`
+      : `'${text}' can be read two ways; write the number without a dot.`;
+  }
+  const small = formatNumber(readings.decimal, lang);
+  const large = formatNumber(readings.thousands, lang);
+  return lang === "sv"
+    ? `${text} kan betyda ${small} eller ${large} – skriv ${large} (eller ${small} om du menar det).`
+    : `${text} can mean ${small} or ${large} – write ${large} (or ${small} if that is what you mean).`;
 }
 
 export function problemMessage(problem: Problem, lang: Lang): string {

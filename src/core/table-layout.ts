@@ -11,6 +11,7 @@ import {
   rangeAddress,
 } from "./grid";
 import { InputError, type Problem } from "./problems";
+import { isSubtotalLabel, isTotalLabel } from "./table/rows";
 
 export interface TableLayout {
   /** Index into grid.values of the header row. */
@@ -131,6 +132,20 @@ function findByWords(headers: string[], words: string[], exclude: number[]): num
   return -1;
 }
 
+/** Other columns whose header starts with the same word as the one found ("Antal …" twice). */
+function sameWordColumns(
+  headers: string[],
+  found: number,
+  words: string[],
+  exclude: number[]
+): number[] {
+  const word = words.find((w) => startsWithWord(headers[found], w));
+  if (!word) return [];
+  return headers.flatMap((h, i) =>
+    i !== found && !exclude.includes(i) && startsWithWord(h, word) ? [i] : []
+  );
+}
+
 function findByText(headers: string[], text: string): number {
   const wanted = normaliseHeader(text);
   return headers.findIndex((h) => h === wanted);
@@ -144,18 +159,21 @@ export function interestMark(value: CellValue | undefined): "yes" | "no" | "inva
 }
 
 /**
- * A column of X and - marks (at least one X) is read as interest, as in the Stockholm paper.
- * A few other values (a typo such as "x." or "?") do not stop it being one: those cells are
- * then reported as bad marks, instead of the whole column being silently ignored (which would
- * drop a recipient marked "-" in another column, like Norra innerstaden, to nothing).
+ * A column of X and - marks is read as interest, as in the Stockholm paper, only when every
+ * recipient row has a mark and at least one is an X: a lone X among blanks ("Ändrad sedan
+ * 2023") is a note, not a filter that would give one district everything. A few other values
+ * (a typo such as "x." or "?") do not stop it being one: those cells are then reported as bad
+ * marks, instead of the whole column being silently ignored.
  */
-function isMarkColumn(grid: Grid, headerRow: number, col: number): boolean {
+function isMarkColumn(grid: Grid, headerRow: number, col: number, nameColumn: number): boolean {
   let yes = 0;
   let marks = 0;
   let others = 0;
   for (let r = headerRow + 1; r < grid.values.length; r++) {
+    const name = cellText(grid.values[r][nameColumn]);
+    if (name === "" || isTotalLabel(name) || isSubtotalLabel(name)) continue;
     const value = grid.values[r][col];
-    if (isBlank(value)) continue;
+    if (isBlank(value)) return false;
     const mark = normaliseHeader(value);
     if (mark === "x") yes++;
     if (mark === "x" || ["-", "\u2013", "\u2014"].includes(mark)) marks++;
@@ -214,8 +232,8 @@ function interestColumnsOf(
   }
   headers.forEach((h, col) => {
     if (taken.includes(col)) return;
-    if (INTEREST_WORDS.some((w) => startsWithWord(h, w)) || isMarkColumn(grid, row, col))
-      columns.push(col);
+    const named = INTEREST_WORDS.some((w) => startsWithWord(h, w));
+    if (named || (taken[0] >= 0 && isMarkColumn(grid, row, col, taken[0]))) columns.push(col);
   });
   return { columns, problems };
 }
@@ -289,7 +307,28 @@ export function guessLayout(grid: Grid, choice: ColumnChoice = {}): LayoutDetect
     } else if (nameColumn === keyColumn) {
       problems.push({ code: "SAME_COLUMN", field: "keyColumn" });
     }
-    const keyInUse = problems.length > 0 && nameColumn === keyColumn ? null : found(keyColumn);
+    const rivals =
+      choice.key || keyColumn < 0 || problems.length > 0
+        ? []
+        : sameWordColumns(headers, keyColumn, KEY_WORDS, [nameColumn]);
+    if (rivals.length > 0) {
+      problems.push({
+        code: "COLUMN_AMBIGUOUS",
+        field: "keyColumn",
+        params: {
+          column: { sv: "nyckelkolumnen", en: "key column" },
+          candidates: [keyColumn, ...rivals]
+            .map((c) => `'${cellText(grid.values[row][c])}'`)
+            .join(", "),
+          range: rangeRef,
+          flag: "--key-column",
+        },
+      });
+    }
+    const keyInUse =
+      (problems.length > 0 && nameColumn === keyColumn) || rivals.length > 0
+        ? null
+        : found(keyColumn);
     const interest = interestColumnsOf(
       grid,
       row,

@@ -68,6 +68,8 @@ export interface AllocationState extends StepState {
   unit: UnitChoice;
   run: AllocationRun | null;
   written: WrittenOutput | null;
+  /** Hidden recipient rows take part (the default, listed so the user sees them). */
+  includeHidden: boolean;
 }
 
 /** Writes rich text to the clipboard; resolves false (or rejects) when the host does not allow it. */
@@ -110,6 +112,7 @@ export class AllocationController extends StepController<AllocationState> {
       issues: [],
       status: null,
       written: null,
+      includeHidden: true,
     });
     this.picker = picker;
     this.texts = ALLOCATION_TEXTS[context.lang];
@@ -159,6 +162,11 @@ export class AllocationController extends StepController<AllocationState> {
     this.interestChosen = true;
     const others = columns.interestColumns.filter((c) => c !== column);
     columns.interestColumns = checked ? [...others, column].sort((a, b) => a - b) : others;
+    this.recompute();
+  }
+
+  setIncludeHidden(include: boolean): void {
+    this.state.includeHidden = include;
     this.recompute();
   }
 
@@ -352,7 +360,9 @@ export class AllocationController extends StepController<AllocationState> {
         interestColumns: columns.interestColumns,
       };
       try {
-        this.state.run = runAllocation(source.grid, this.request(), {}, layout);
+        this.state.run = runAllocation(source.grid, this.request(), {}, layout, {
+          hiddenRows: this.state.includeHidden ? "include" : "exclude",
+        });
       } catch (error) {
         if (!(error instanceof InputError)) throw error;
         // An empty pot is only an error once the user asks to write; before that it is an empty form.

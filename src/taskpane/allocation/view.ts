@@ -4,7 +4,7 @@
  * rebuilt only when what they show changes, so typing or clicking never loses focus.
  */
 import { columnLetter, rangeAddress } from "../../core/grid";
-import { Decimal, formatNumber } from "../../core/money";
+import { Decimal, formatMoney, formatNumber } from "../../core/money";
 import type { Field, Lang } from "../../core/problems";
 import type { Issue } from "../shell/step";
 import type { ShellTexts } from "../shell/texts";
@@ -69,6 +69,9 @@ export class AllocationView {
     byId<HTMLInputElement>("pot").addEventListener("input", (event) =>
       c.setTotal((event.target as HTMLInputElement).value)
     );
+    byId<HTMLInputElement>("include-hidden").addEventListener("change", (event) =>
+      c.setIncludeHidden((event.target as HTMLInputElement).checked)
+    );
     byId<HTMLSelectElement>("unit").addEventListener("change", (event) =>
       c.setUnit((event.target as HTMLSelectElement).value)
     );
@@ -122,6 +125,7 @@ export class AllocationView {
     this.source.render(state.sources, busy);
     this.renderColumns(state);
     this.renderParameters(state);
+    this.renderSkipped(state);
     this.renderPreview(state);
     this.renderIssues(state.issues);
   }
@@ -234,12 +238,30 @@ export class AllocationView {
     return row;
   }
 
+  /** Rows left out as totals, and hidden rows, so nothing is skipped or used without a word. */
+  private renderSkipped(state: AllocationState): void {
+    const run = state.run;
+    const skipped = byId("skipped-info");
+    const list = (items: { cell: string; label: string }[]) =>
+      items.map((i) => `${i.label} (${i.cell})`).join(", ");
+    skipped.hidden = !run || run.skipped.length === 0;
+    if (run && run.skipped.length > 0)
+      skipped.textContent = this.texts.skippedRows(list(run.skipped));
+    const hidden = byId("hidden-rows");
+    hidden.hidden = !run || run.hidden.length === 0;
+    if (run && run.hidden.length > 0)
+      byId("hidden-info").textContent = this.texts.hiddenRows(
+        list(run.hidden.map((h) => ({ cell: h.cell, label: h.name })))
+      );
+    byId<HTMLInputElement>("include-hidden").checked = state.includeHidden;
+  }
+
   private renderPreview(state: AllocationState): void {
     const container = byId("preview");
     const run = state.run;
     const signature = run
       ? JSON.stringify([
-          run.result.rows.map((r) => [r.name, r.amount.toString(), r.extraUnit]),
+          run.result.rows.map((r) => [r.name, r.amount.toString(), r.extraUnit, r.rank]),
           state.reserves,
           state.total,
           state.unit,
@@ -251,44 +273,47 @@ export class AllocationView {
       return;
     }
     const result = run.result;
-    const decimals = result.unit.lessThan(1) ? 2 : 0;
-    const money = (value: Decimal) => formatNumber(value, this.lang, decimals);
+    const money = (value: Decimal) => formatMoney(value, result.unit, this.lang);
+    const percent = (value: Decimal) =>
+      `${formatNumber(value.times(100).toDecimalPlaces(1), this.lang, 1)}\u00a0%`;
 
     const table = element("table", "preview-table");
-    const caption = element("caption", "visually-hidden", this.texts.previewHeading);
-    caption.hidden = true;
+    table.append(element("caption", "visually-hidden", this.texts.previewHeading));
     const head = element("thead");
     const headRow = element("tr");
-    const markHead = element("th");
-    markHead.setAttribute("aria-label", this.texts.previewExtra);
     headRow.append(
       element("th", undefined, this.texts.previewName),
-      markHead,
+      element("th", "number", this.texts.previewShare),
       element("th", "number", this.texts.previewAmount)
     );
     head.append(headRow);
 
     const body = element("tbody");
-    const addRow = (name: string, mark: string, amount: string, note?: string) => {
+    const addRow = (name: string, share: string, amount: string, note?: string, extra?: string) => {
       const tr = element("tr");
       const nameCell = element("td", undefined, name);
       if (note) nameCell.append(" ", element("span", "muted", `(${note})`));
-      const markCell = element("td");
-      if (mark) {
-        const span = element("span", "extra-mark", mark);
-        span.title = this.texts.previewExtra;
-        span.setAttribute("aria-label", this.texts.previewExtra);
-        markCell.append(span);
+      const amountCell = element("td", "number", amount);
+      if (extra) {
+        // Why this row got (or did not get) the extra unit: its place in the remainder order.
+        nameCell.append(element("span", "rounding-note", extra));
       }
-      tr.append(nameCell, markCell, element("td", "number", amount));
+      tr.append(nameCell, element("td", "number", share), amountCell);
       body.append(tr);
     };
     for (const row of result.rows) {
+      const note =
+        row.rank === null
+          ? undefined
+          : row.extraUnit
+            ? this.texts.previewGotExtra(row.rank, result.extraUnits)
+            : this.texts.previewNoExtra(row.rank, result.extraUnits);
       addRow(
         row.name,
-        row.extraUnit ? "+" : "",
+        row.share === null ? "" : percent(row.share),
         money(row.amount),
-        row.interested ? undefined : this.texts.previewNotInterested
+        row.interested ? undefined : this.texts.previewNotInterested,
+        note
       );
     }
     for (const reserve of result.reserves)
@@ -308,14 +333,10 @@ export class AllocationView {
     totalRow.append(
       element("td", undefined, this.texts.previewTotal),
       element("td"),
-      element(
-        "td",
-        "number",
-        formatNumber(totalAmount, this.lang, Math.max(decimals, totalAmount.decimalPlaces()))
-      )
+      element("td", "number", money(totalAmount))
     );
     foot.append(totalRow);
-    table.append(caption, head, body, foot);
+    table.append(head, body, foot);
 
     const legend = element(
       "p",

@@ -10,7 +10,7 @@ import * as path from "path";
 import ExcelJS from "exceljs";
 import { run } from "../../../src/cli/main";
 import { demoInputWorkbook } from "../../../src/cli/demo";
-import { saveWorkbook } from "../../../src/cli/allocate-command";
+import { saveWorkbook } from "../../../src/cli/workbook-io";
 
 jest.setTimeout(120_000);
 

@@ -9,7 +9,7 @@ import * as path from "path";
 import ExcelJS from "exceljs";
 import { run } from "../../../src/cli/main";
 import { demoInputWorkbook } from "../../../src/cli/demo";
-import { saveWorkbook } from "../../../src/cli/allocate-command";
+import { saveWorkbook } from "../../../src/cli/workbook-io";
 import { STOCKHOLM_2024 } from "../../fixtures/stockholm-2024";
 
 const ROOT = path.join(__dirname, "../../..");
@@ -203,7 +203,115 @@ test("a file or sheet that is not there: exit 2 and a plain message, in JSON too
   const fixture = path.join(ROOT, "test/fixtures/allocation/good-equal-keys.xlsx");
   const noSheet = await run(["allocate", fixture, "--total", "5", "--sheet", "Blad9"]);
   expect(noSheet.exitCode).toBe(2);
-  expect(noSheet.stderr).toBe("Bladet 'Blad9' finns inte. Bladen heter: Blad1.\n");
+  expect(noSheet.stderr).toBe(`Bladet 'Blad9' finns inte i ${fixture}. Bladen heter: Blad1.\n`);
+  const english = await run([
+    "allocate",
+    fixture,
+    "--total",
+    "5",
+    "--sheet",
+    "Blad9",
+    "--lang",
+    "en",
+  ]);
+  expect(english.stderr).toBe(`There is no sheet 'Blad9' in ${fixture}. The sheets are: Blad1.\n`);
+});
+
+describe("help in the user's language", () => {
+  test.each([
+    [["--help"], "sv", "Kommandon:"],
+    [["-h"], "sv", "Kommandon:"],
+    [[], "sv", "Kommandon:"],
+    [["help"], "sv", "Kommandon:"],
+    [["--help", "--lang", "en"], "en", "Commands:"],
+    [["--lang", "en", "--help"], "en", "Commands:"],
+  ])("statsbidrag %j lists every command", async (args, _lang, heading) => {
+    const result = await run(args);
+    expect(result.exitCode).toBe(0);
+    expect(result.stderr).toBe("");
+    expect(result.stdout).toContain(heading);
+    expect(result.stdout).toMatch(/^ {2}allocate {2}/m);
+    expect(result.stdout).toMatch(/^ {2}demo {6}/m);
+  });
+
+  test("allocate --help gives the command's usage, in Swedish or English", async () => {
+    const sv = await run(["allocate", "--help"]);
+    expect(sv.exitCode).toBe(0);
+    expect(sv.stdout).toContain("statsbidrag allocate <indata.xlsx> --total <belopp>");
+    expect(sv.stdout).toContain('--reserve "<namn>=<belopp>"');
+    const en = await run(["allocate", "--help", "--lang", "en"]);
+    expect(en.stdout).toContain("statsbidrag allocate <input.xlsx> --total <amount>");
+    expect(en.stdout).not.toMatch(/Användning|Flaggor|belopp|indata/);
+    expect((await run(["help", "allocate", "--lang", "en"])).stdout).toBe(en.stdout);
+  });
+
+  test("an unknown command names the commands there are", async () => {
+    const result = await run(["fördela", "--lang", "en"]);
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toContain("Unknown command 'fördela'. The commands are: allocate, demo.");
+  });
+
+  test("the installed command prints the same help", () => {
+    const result = spawnSync("node", [BIN, "--help", "--lang", "en"], { encoding: "utf8" });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain("Commands:");
+  });
+});
+
+test("a pot in öre split in whole kronor: JSON amounts carry the unit's decimals, never '.0'", async () => {
+  const fixture = path.join(ROOT, "test/fixtures/allocation/good-equal-keys.xlsx");
+  const result = await run(["allocate", fixture, "--total", "1000,5", "--unit", "1", "--json"]);
+  expect(result.exitCode).toBe(0);
+  const json = JSON.parse(result.stdout) as {
+    total: string;
+    rows: { amount: string }[];
+    unallocated: string;
+  };
+  expect(json.total).toBe("1000.50");
+  expect(json.unallocated).toBe("0.50");
+  expect(json.rows.map((r) => r.amount).sort()).toEqual(["333", "333", "334"]);
+  expect(result.stdout).not.toMatch(/"\d+\.\d"/);
+
+  const ore = await run(["allocate", fixture, "--total", "1000", "--unit", "0.01", "--json"]);
+  const rows = (JSON.parse(ore.stdout) as { rows: { amount: string }[] }).rows;
+  expect(rows.map((r) => r.amount).sort()).toEqual(["333.33", "333.33", "333.34"]);
+  const text = await run(["allocate", fixture, "--total", "1000", "--unit", "0.01"]);
+  expect(text.stdout).toContain("333,34");
+  expect(text.stdout).toMatch(/Summa\s+1\u00a0000,00\n$/);
+});
+
+test("'400.000' as a pot or reserve is refused, never read as 400", async () => {
+  const fixture = path.join(ROOT, "test/fixtures/allocation/good-equal-keys.xlsx");
+  const reserve = await run([
+    "allocate",
+    fixture,
+    "--total",
+    "1 000 000",
+    "--reserve",
+    "Förvaltningen=400.000",
+  ]);
+  expect(reserve.exitCode).toBe(2);
+  expect(reserve.stderr).toContain("400.000");
+  const pot = await run(["allocate", fixture, "--total", "1.000", "--json"]);
+  expect(pot.exitCode).toBe(2);
+  expect(pot.stdout).not.toContain('"rows"');
+});
+
+test("bold and italic cells of the output carry the workbook's font and size", async () => {
+  const dir = tempDir();
+  const output = path.join(dir, "out.xlsx");
+  await run(["allocate", await stockholmInput(dir), ...STOCKHOLM_ARGS, "--output", output]);
+  const sheet = (await readWorkbook(output)).getWorksheet("Fördelning")!;
+  const styled: ExcelJS.Cell[] = [];
+  sheet.eachRow((row) => row.eachCell((cell) => cell.font && styled.push(cell)));
+  expect(styled.length).toBeGreaterThan(10);
+  for (const cell of styled) {
+    expect({ cell: cell.address, name: cell.font.name }).toEqual({
+      cell: cell.address,
+      name: "Calibri",
+    });
+    expect(cell.font.size).toBeGreaterThanOrEqual(10);
+  }
 });
 
 test("--reserve without '=' is a usage problem, not a guess", async () => {

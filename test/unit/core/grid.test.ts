@@ -127,3 +127,12 @@ test("spanReference joins two cells of a sheet into a block", () => {
   expect(spanReference("'Min flik'!C3", "'Min flik'!D4")).toBe("'Min flik'!C3:D4");
   expect(spanReference("Blad1!A1", "Blad1!A1")).toBe("Blad1!A1");
 });
+
+describe("gridRangeRef on a big grid", () => {
+  test("200 000 rows give their address without overflowing the call stack", () => {
+    const values = Array.from({ length: 200_000 }, (_, r) => (r === 7 ? [1, 2, 3] : [1]));
+    expect(gridRangeRef({ sheet: "Huvudbok", top: 0, left: 0, values })).toBe(
+      "Huvudbok!A1:C200000"
+    );
+  });
+});

@@ -4,7 +4,13 @@
  */
 import fc from "fast-check";
 import { Decimal, formatNumber } from "../../../src/core/money";
-import { type ParsedNumber, parseNumberCell, parseNumberText } from "../../../src/core/parse";
+import {
+  type ParsedNumber,
+  ambiguousDotReadings,
+  parseNumberCell,
+  parseNumberText,
+} from "../../../src/core/parse";
+import { problemMessage } from "../../../src/core/problems";
 
 const NBSP = "\u00a0";
 const NARROW_NBSP = "\u202f";
@@ -27,6 +33,15 @@ describe("numbers stored as text", () => {
     ["0,125", "0.125"],
     ["1,5", "1.5"],
     ["1,234,567", "1234567"],
+    ["1.234.567", "1234567"],
+    ["1.234.567 kr", "1234567"],
+    ["1.234,50", "1234.5"],
+    ["12.000,00", "12000"],
+    ["1 234.567", "1234.567"],
+    ["1234.500", "1234.5"],
+    ["12.5", "12.5"],
+    ["0.125", "0.125"],
+    ["1000.50", "1000.5"],
     ["1,234.50", "1234.5"],
     ["1,234", "1234"],
     ["12,345 kr", "12345"],
@@ -56,7 +71,9 @@ describe("refusals", () => {
   test.each([
     ["tolv", "NOT_A_NUMBER"],
     ["12,3,4", "NOT_A_NUMBER"],
-    ["1.234.567", "NOT_A_NUMBER"],
+    ["1.234.56", "NOT_A_NUMBER"],
+    ["1.23.456", "NOT_A_NUMBER"],
+    ["1.234,5.6", "NOT_A_NUMBER"],
     ["1 234 56", "NOT_A_NUMBER"],
     ["12 34", "NOT_A_NUMBER"],
     ["1_000", "NOT_A_NUMBER"],
@@ -87,6 +104,50 @@ describe("refusals", () => {
       text: "tolv",
     });
     expect(parseNumberText("#n/a")).toEqual({ kind: "invalid", code: "EXCEL_ERROR", text: "#N/A" });
+  });
+});
+
+describe("a dot before exactly three digits is refused: it can mean thousands or decimals", () => {
+  test.each([
+    "400.000",
+    "1.000",
+    "12.000",
+    "999.999",
+    "400.000 kr",
+    "-1.000",
+    `${MINUS}12.000`,
+    "SEK 400.000",
+    " 400.000 ",
+  ])("%j is AMBIGUOUS_DOT", (text) => {
+    expect(parseNumberText(text)).toEqual({
+      kind: "invalid",
+      code: "AMBIGUOUS_DOT",
+      text: text.trim(),
+    });
+  });
+
+  test("the same text in a cell is refused too", () => {
+    expect(parseNumberCell("12.000")).toMatchObject({ kind: "invalid", code: "AMBIGUOUS_DOT" });
+  });
+
+  test("the message names both readings and how to write it, in Swedish and English", () => {
+    const problem = { code: "AMBIGUOUS_DOT" as const, params: { text: "400.000" } };
+    expect(problemMessage(problem, "sv")).toBe(
+      `400.000 kan betyda 400 eller 400${NBSP}000 – skriv 400${NBSP}000 (eller 400 om du menar det).`
+    );
+    expect(problemMessage(problem, "en")).toBe(
+      "400.000 can mean 400 or 400,000 – write 400,000 (or 400 if that is what you mean)."
+    );
+    expect(problemMessage({ ...problem, params: { text: "1.500 kr" } }, "sv")).toContain(
+      `kan betyda 1,5 eller 1${NBSP}500`
+    );
+  });
+
+  test("its readings are exact, sign kept", () => {
+    const readings = ambiguousDotReadings("-12.000 kr");
+    expect(readings?.decimal.toString()).toBe("-12");
+    expect(readings?.thousands.toString()).toBe("-12000");
+    expect(ambiguousDotReadings("1000.50")).toBeNull();
   });
 });
 
@@ -152,9 +213,58 @@ describe("properties", () => {
         expect(["empty", "number", "invalid"]).toContain(parsed.kind);
         if (parsed.kind === "number") expect(parsed.value.isFinite()).toBe(true);
         if (parsed.kind === "invalid")
-          expect(["NOT_A_NUMBER", "EXCEL_ERROR"]).toContain(parsed.code);
+          expect(["NOT_A_NUMBER", "EXCEL_ERROR", "AMBIGUOUS_DOT"]).toContain(parsed.code);
       }),
       { numRuns: 2000 }
+    );
+  });
+
+  test("a text with one dot before exactly three digits never gets a value, whatever surrounds it", () => {
+    const decoration = fc.constantFrom("", " ", NBSP, NARROW_NBSP, "\t");
+    const sign = fc.constantFrom("", "-", MINUS, "+", "- ");
+    const currency = fc.constantFrom(["", ""], ["", " kr"], ["", "kr."], ["SEK ", ""], ["", ":-"]);
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 999 }),
+        fc.integer({ min: 0, max: 999 }),
+        decoration,
+        decoration,
+        sign,
+        currency,
+        (whole, part, before, after, minus, [prefix, suffix]) => {
+          const text = `${before}${prefix}${minus}${whole}.${String(part).padStart(3, "0")}${suffix}${after}`;
+          const parsed = parseNumberText(text);
+          expect(parsed).toMatchObject({ kind: "invalid", code: "AMBIGUOUS_DOT" });
+          expect(() =>
+            problemMessage({ code: "AMBIGUOUS_DOT", params: { text } }, "sv")
+          ).not.toThrow();
+        }
+      ),
+      { numRuns: 2000 }
+    );
+  });
+
+  test("any text of digits, dots, commas and spaces never throws, and never reads an ambiguous dot", () => {
+    const pieces = fc.constantFrom("1", "0", "4", "000", "123", ".", ",", " ", NBSP, "-", "kr");
+    fc.assert(
+      fc.property(
+        fc.array(pieces, { maxLength: 10 }).map((p) => p.join("")),
+        (raw) => {
+          const parsed = parseNumberText(raw);
+          if (ambiguousDotReadings(raw) !== null) {
+            expect(parsed).toMatchObject({ kind: "invalid", code: "AMBIGUOUS_DOT" });
+          }
+          if (parsed.kind === "number") {
+            // A value is given only when one dot is not a dot before exactly three digits.
+            const body = raw
+              .replace(/[\s\u00a0]+/g, "")
+              .replace(/kr$/, "")
+              .replace(/^[-+]/, "");
+            expect(/^[1-9]\d{0,2}\.\d{3}$/.test(body)).toBe(false);
+          }
+        }
+      ),
+      { numRuns: 3000 }
     );
   });
 

@@ -441,3 +441,20 @@ describe("AllocationController: Excel's failures in the user's language", () => 
     });
   });
 });
+
+describe("AllocationController: rows the user should know about", () => {
+  test("hidden rows are listed and can be left out; total rows are named as skipped", async () => {
+    const grid = stockholmGrid("Nyckel");
+    grid.values.push(["Summa", "", "", STOCKHOLM.reduce((n, [, k]) => n + k, 0)]);
+    grid.hiddenRows = [2];
+    const { controller } = setup(grid);
+    await readyToWrite(controller);
+    const run = controller.state.run;
+    expect(run?.hidden.map((h) => h.cell)).toEqual(["Blad1!A3"]);
+    expect(run?.skipped.map((s) => s.cell)).toEqual(["Blad1!A13"]);
+    expect(run?.result.rows).toHaveLength(11);
+    controller.setIncludeHidden(false);
+    expect(controller.state.run?.result.rows).toHaveLength(10);
+    expect(controller.state.run?.result.rows.map((r) => r.name)).not.toContain(STOCKHOLM[1][0]);
+  });
+});

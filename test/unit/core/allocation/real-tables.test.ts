@@ -1,0 +1,195 @@
+/**
+ * Tables as municipal offices make them (issue 12): total and subtotal rows, two candidate
+ * key columns, a stray X column, hidden rows and keys whose formulas were never calculated.
+ * Each case was measured paying the wrong people or refusing with a misleading message.
+ */
+import { runAllocation } from "../../../../src/core/allocation";
+import type { CellValue, Grid } from "../../../../src/core/grid";
+import { InputError, describeProblem } from "../../../../src/core/problems";
+import { guessLayout } from "../../../../src/core/table-layout";
+
+const grid = (values: CellValue[][], extra: Partial<Grid> = {}): Grid => ({
+  sheet: "Blad1",
+  top: 0,
+  left: 0,
+  values,
+  ...extra,
+});
+
+function refusal(run: () => unknown): string[] {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof InputError) return error.problems.map((p) => describeProblem(p, "sv"));
+    throw error;
+  }
+  throw new Error("expected the input to be refused");
+}
+
+const amounts = (g: Grid, total = "1000") =>
+  Object.fromEntries(
+    runAllocation(g, { total }).result.rows.map((r) => [r.name, r.amount.toNumber()])
+  );
+
+describe("total rows are never paid", () => {
+  test("'S:a' with a SUM is a total, not a recipient", () => {
+    const g = grid(
+      [
+        ["Stadsdel", "Antal"],
+        ["Bromma", 300],
+        ["Kista", 700],
+        ["S:a", 1000],
+      ],
+      {
+        formulas: [
+          [null, null],
+          [null, null],
+          [null, null],
+          [null, "=SUM(B2:B3)"],
+        ],
+      }
+    );
+    expect(amounts(g)).toEqual({ Bromma: 300, Kista: 700 });
+  });
+
+  test("'Hela staden' whose key is the sum of the rows above is a total", () => {
+    const g = grid([
+      ["Stadsdel", "Antal"],
+      ["Bromma", 300],
+      ["Kista", 700],
+      ["Hela staden", 1000],
+    ]);
+    expect(amounts(g)).toEqual({ Bromma: 300, Kista: 700 });
+  });
+
+  test("a key given by =SUM inside the table is not a recipient, even unlabelled", () => {
+    const g = grid(
+      [
+        ["Stadsdel", "Antal"],
+        ["Bromma", 300],
+        ["Väst", 300],
+        ["Kista", 700],
+      ],
+      {
+        formulas: [
+          [null, null],
+          [null, null],
+          [null, "=SUM(B2:B2)"],
+          [null, null],
+        ],
+      }
+    );
+    expect(Object.keys(amounts(g))).toEqual(["Bromma", "Kista"]);
+  });
+});
+
+describe("subtotals do not end the table", () => {
+  test("districts below 'Summa Väst' are paid, the subtotals are not", () => {
+    const g = grid([
+      ["Stadsdel", "Antal"],
+      ["Bromma", 100],
+      ["Hässelby-Vällingby", 300],
+      ["Summa Väst", 400],
+      ["Kista", 200],
+      ["Rinkeby", 400],
+      ["Summa Norr", 600],
+      ["Summa", 1000],
+      ["Källa: SCB"],
+    ]);
+    expect(amounts(g)).toEqual({
+      Bromma: 100,
+      "Hässelby-Vällingby": 300,
+      Kista: 200,
+      Rinkeby: 400,
+    });
+    const run = runAllocation(g, { total: "1000" });
+    expect(run.skipped.map((s) => s.cell)).toEqual(["Blad1!A4", "Blad1!A7", "Blad1!A8"]);
+  });
+});
+
+describe("column choices are never silent guesses", () => {
+  test("two 'Antal …' columns: ask which is the key, naming both", () => {
+    const g = grid([
+      ["Stadsdel", "Antal invånare totalt", "Antal 80+ utan hemtjänst"],
+      ["Bromma", 70000, 1200],
+      ["Kista", 60000, 800],
+    ]);
+    const { problems } = guessLayout(g);
+    expect(problems.map((p) => p.code)).toEqual(["COLUMN_AMBIGUOUS"]);
+    const text = describeProblem(problems[0], "sv");
+    expect(text).toContain("'Antal invånare totalt'");
+    expect(text).toContain("'Antal 80+ utan hemtjänst'");
+    expect(text).toContain("--key-column");
+    expect(refusal(() => runAllocation(g, { total: "2000" }))[0]).toContain("--key-column");
+  });
+
+  test("the user's key choice settles it", () => {
+    const g = grid([
+      ["Stadsdel", "Antal invånare totalt", "Antal 80+ utan hemtjänst"],
+      ["Bromma", 70000, 1200],
+      ["Kista", 60000, 800],
+    ]);
+    const run = runAllocation(g, { total: "2000" }, { key: "Antal 80+ utan hemtjänst" });
+    expect(run.result.rows.map((r) => r.amount.toNumber())).toEqual([1200, 800]);
+  });
+
+  test("a lone X among blanks is not an interest filter", () => {
+    const g = grid([
+      ["Stadsdel", "Antal", "Ändrad sedan 2023"],
+      ["Bromma", 300, "X"],
+      ["Kista", 700, null],
+    ]);
+    expect(guessLayout(g).guess?.interestColumns).toEqual([]);
+    expect(amounts(g)).toEqual({ Bromma: 300, Kista: 700 });
+  });
+
+  test("a column of X and - on every row is an interest column", () => {
+    const g = grid([
+      ["Stadsdel", "Antal", "Förebyggande"],
+      ["Bromma", 300, "X"],
+      ["Kista", 700, "-"],
+    ]);
+    expect(guessLayout(g).guess?.interestColumns).toEqual([2]);
+  });
+});
+
+describe("hidden rows and uncalculated formulas", () => {
+  test("hidden rows are used and listed, or left out when asked", () => {
+    const g = grid(
+      [
+        ["Stadsdel", "Antal"],
+        ["Bromma", 300],
+        ["Kista", 700],
+      ],
+      { hiddenRows: [2] }
+    );
+    const run = runAllocation(g, { total: "1000" });
+    expect(run.hidden.map((h) => h.cell)).toEqual(["Blad1!A3"]);
+    expect(run.result.rows).toHaveLength(2);
+    const without = runAllocation(g, { total: "1000" }, {}, undefined, { hiddenRows: "exclude" });
+    expect(without.result.rows.map((r) => [r.name, r.amount.toNumber()])).toEqual([
+      ["Bromma", 1000],
+    ]);
+  });
+
+  test("a key formula never calculated says so and how to fix it", () => {
+    const g = grid(
+      [
+        ["Stadsdel", "Antal"],
+        ["Bromma", 300],
+        ["Kista", null],
+      ],
+      {
+        formulas: [
+          [null, null],
+          [null, null],
+          [null, "=C3*2"],
+        ],
+      }
+    );
+    const messages = refusal(() => runAllocation(g, { total: "1000" }));
+    expect(messages).toEqual([
+      expect.stringContaining("Blad1!B3: Formeln =C3*2 har inte räknats ut"),
+    ]);
+  });
+});

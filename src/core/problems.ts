@@ -4,9 +4,9 @@
  * show it. Each problem names the cell (or the pane field) it concerns.
  */
 import { ALLOCATION_MESSAGES } from "./jobs/allocation/messages";
+import { REPORT_MESSAGES } from "./jobs/report-back/messages";
 import { formatNumber } from "./money";
 import { ambiguousDotReadings } from "./parse";
-import { REPORT_MESSAGES } from "./jobs/report-back/messages";
 
 export type Lang = "sv" | "en";
 

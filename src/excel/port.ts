@@ -74,6 +74,11 @@ export interface ExcelPort {
     onProgress?: (progress: BlockProgress) => void,
     signal?: AbortSignal
   ): Promise<SourceRange>;
+  /**
+   * The used cells of the sheet this add-in owns for `job` (found by its owner mark, so a
+   * renamed sheet is still found); null when the add-in has not written one (or it was deleted).
+   */
+  readOwnedTable(job: OutputJob): Promise<SourceRange | null>;
   /** Last-run settings stored in the workbook (Office document settings). */
   loadSettings<T>(key: string): T | null;
   saveSettings<T>(key: string, value: T): Promise<void>;

@@ -158,6 +158,8 @@ function swedishAction(action: OfficeAction): string {
       return `läsa tabellen ${action.name}`;
     case "readRange":
       return `läsa ${action.address}`;
+    case "readOwnedTable":
+      return `läsa tilläggets blad (${action.job})`;
     case "writeOutput":
       return "skriva tabellen";
     case "select":

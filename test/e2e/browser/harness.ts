@@ -57,6 +57,8 @@ export interface DoubleConfig {
   sheets: { name: string; cells: (string | number | null)[][] }[];
   activeSheet: string;
   selection: string;
+  /** Milliseconds each sync takes in the double (default 1). */
+  syncDelayMs?: number;
   /** Highest ExcelApi version the double claims (default 1.9). */
   excelApi?: string;
   tables?: { name: string; sheet: string; address: string; showTotals?: boolean }[];

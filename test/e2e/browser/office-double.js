@@ -305,7 +305,8 @@
       const responses = [];
       this._run.syncs += 1;
       this._run.requestBytes.push(new TextEncoder().encode(request).length);
-      await new Promise((resolve) => setTimeout(resolve, 1));
+      // A slower host (config.syncDelayMs) lets a test act while a long read is under way.
+      await new Promise((resolve) => setTimeout(resolve, config.syncDelayMs || 1));
       try {
         for (const item of batch) {
           const response = item.run();
@@ -495,6 +496,18 @@
             : { top: 0, left: 0, bottom: MAX_ROW, right: MAX_COL },
         }),
         description
+      );
+    }
+    getUsedRangeOrNullObject(valuesOnly) {
+      return new Range(
+        this._context,
+        () => {
+          const sheet = this._resolve();
+          const box = sheet ? usedBox(sheet, null, valuesOnly) : null;
+          return box ? { sheet, box } : null;
+        },
+        this._describe() + ".getUsedRangeOrNullObject()",
+        true
       );
     }
     getUsedRange(valuesOnly) {
@@ -734,6 +747,18 @@
         this._describe() + ".getSurroundingRegion()"
       );
     }
+    /** The range's sheet; a null object when the range is one (chained *OrNullObject calls). */
+    get worksheet() {
+      return new Worksheet(
+        this._context,
+        () => {
+          const target = this._resolveOrNull();
+          return target ? target.sheet : null;
+        },
+        this._describe() + ".worksheet",
+        this._orNull
+      );
+    }
     getUsedRangeOrNullObject(valuesOnly) {
       return new Range(
         this._context,
@@ -960,6 +985,18 @@
       if (name === "name") return item.name;
       if (name === "type") return "Range";
       throw officeError("InvalidArgument", "Unknown property " + name);
+    }
+    getRangeOrNullObject() {
+      return new Range(
+        this._context,
+        () => {
+          const item = this._resolve();
+          const sheet = item ? sheetById(item.sheetId) : null;
+          return sheet ? { sheet, box: item.box } : null;
+        },
+        this._describe() + ".getRangeOrNullObject()",
+        true
+      );
     }
     get value() {
       return this._get("value");

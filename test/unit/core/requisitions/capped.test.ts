@@ -52,6 +52,15 @@ describe("distributeCapped: examples", () => {
     expect(distributeCapped(1n, big([1, 1]), big([5, 5]), ["Å", "Z"]).units).toEqual(big([0, 1]));
   });
 
+  test("the last round's extra unit may fill a small recipient exactly to its cap", () => {
+    // Quotas 1 400 809.49999.. and 2.50000..: the larger remainder is the small one's.
+    expect(distributeCapped(1_400_812n, big([2_801_617, 5]), big([4_999_998, 3]))).toEqual({
+      units: big([1_400_809, 3]),
+      leftOver: 0n,
+      rounds: 1,
+    });
+  });
+
   test("nothing to give, or nobody to give to", () => {
     expect(distributeCapped(0n, big([1, 2]), big([5, 5]))).toEqual({
       units: big([0, 0]),
@@ -181,7 +190,7 @@ describe("distributeCapped: properties", () => {
     );
   });
 
-  test("water filling: an uncapped recipient never gets less per weight than a capped one", () => {
+  test("water filling: an open recipient never gets less per weight than a full one", () => {
     fc.assert(
       fc.property(input, ({ total, rows }) => {
         const weights = rows.map((r) => r.weight);
@@ -190,9 +199,10 @@ describe("distributeCapped: properties", () => {
         rows.forEach((a, i) => {
           rows.forEach((b, j) => {
             if (a.weight === 0n || b.weight === 0n) return;
-            // i below its cap, j capped: i's units per weight, plus one unit of rounding, reach j's.
+            // i below its cap, j full: per weight, i is not behind j by more than a unit of
+            // rounding on each side (j may have been filled by the last round's extra unit).
             if (units[i] < a.cap && units[j] === b.cap && units[j] > 0n)
-              expect((units[i] + 1n) * b.weight >= units[j] * a.weight).toBe(true);
+              expect((units[i] + 1n) * b.weight >= (units[j] - 1n) * a.weight).toBe(true);
           });
         });
       })

@@ -92,6 +92,8 @@ export interface RequisitionRow {
   requestedCell: string;
   /** Null when the list has no date column. */
   received: ParsedDate | null;
+  /** The date cell's text as shown, for messages. */
+  receivedText: string;
   receivedCell: string | null;
   wantsMore: WantsMoreCell;
   wantsMoreCell: string | null;
@@ -291,6 +293,7 @@ export function readRequisitions(
       requested: parseNumberCell(values[requestedCol]),
       requestedCell: gridCellRef(grid, r, requestedCol),
       received: receivedCol === undefined ? null : parseDateCell(values[receivedCol]),
+      receivedText: receivedCol === undefined ? "" : cellText(values[receivedCol]),
       receivedCell: cell(receivedCol),
       wantsMore: moreCol === undefined ? { kind: "none" } : parseWantsMore(values[moreCol]),
       wantsMoreCell: cell(moreCol),

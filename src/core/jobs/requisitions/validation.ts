@@ -242,10 +242,7 @@ function checkDate(
       note: { code: "REQUISITION_DATE_MISSING", cell, params: { deadline: shownDeadline } },
     };
   if (received.kind !== "date") {
-    const text =
-      received.kind === "invalid"
-        ? received.text
-        : `${received.year}-${String(received.month).padStart(2, "0")}`;
+    const text = row.receivedText;
     return {
       reason: "unreadable",
       note: {

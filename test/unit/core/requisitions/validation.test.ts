@@ -190,7 +190,7 @@ const CASES: Record<RequisitionStatus, Case[]> = {
       status: "late",
       approved: "0",
       cell: "C3",
-      says: "'2026-03' är inget datum",
+      says: "'mars 2026' är inget datum",
     },
     {
       row: ["Stockholm", 300_000, "den sextonde"],

@@ -140,11 +140,7 @@ describe("summary, remarks and parameters", () => {
         "Över max",
         "Inkomna!B5: Rekvirerat 700\u00a0000 kr är 53\u00a0147 kr över maxbeloppet; 646\u00a0853 kr godkänns.",
       ],
-      [
-        "Järva",
-        "För sent",
-        "Inkomna!C7: Inkom 3 oktober 2024, efter sista dag 30 september 2024.",
-      ],
+      ["Järva", "För sent", "Inkomna!C7: Inkom 3 oktober 2024, efter sista dag 30 september 2024."],
       [
         "Skarpnack",
         "Okänd mottagare",
@@ -224,8 +220,7 @@ describe("JSON", () => {
       maximum: null,
       approved: "0",
       status: "unknown",
-      message:
-        "Inkomna!A10: 'Skarpnack' is not in the list of maxima. Did you mean 'Skarpnäck'?",
+      message: "Inkomna!A10: 'Skarpnack' is not in the list of maxima. Did you mean 'Skarpnäck'?",
     });
     expect(json.requisitions[4].recipient).toBe("Hässelby-Vällingby");
   });

@@ -6,5 +6,6 @@ import { allocate } from "./allocate-command";
 import type { Command } from "./command";
 import { demo } from "./demo";
 import { report } from "./report-command";
+import { requisitions } from "./requisitions-command";
 
-export const COMMANDS: readonly Command[] = [allocate, report, demo];
+export const COMMANDS: readonly Command[] = [allocate, requisitions, report, demo];

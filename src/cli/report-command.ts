@@ -97,7 +97,8 @@ function problemsOutput(
 
 function ledgerWorksheets(
   workbook: ExcelJS.Workbook,
-  names: readonly string[]
+  names: readonly string[],
+  file: string
 ): ExcelJS.Worksheet[] {
   const sheets = workbook.worksheets;
   if (names.length === 0) {
@@ -107,6 +108,7 @@ function ledgerWorksheets(
     const first = sheets.find((s) => !ours.has(s.id));
     if (!first)
       throw new CliError("SHEET_NOT_FOUND", {
+        file,
         sheet: "",
         sheets: sheets.map((s) => s.name).join(", "),
       });
@@ -118,6 +120,7 @@ function ledgerWorksheets(
       sheets.find((s) => s.name.toLocaleLowerCase("sv") === name.toLocaleLowerCase("sv"));
     if (!sheet)
       throw new CliError("SHEET_NOT_FOUND", {
+        file,
         sheet: name,
         sheets: sheets.map((s) => s.name).join(", "),
       });
@@ -155,7 +158,9 @@ export async function reportCommand(options: ReportOptions): Promise<ReportComma
   if (options.output) checkOutputPath(options.input, options.output);
   const opened = await openWorkbook(options.input);
   const workbook = opened.book;
-  const grids: Grid[] = ledgerWorksheets(workbook, options.ledgerSheets).map(worksheetGrid);
+  const grids: Grid[] = ledgerWorksheets(workbook, options.ledgerSheets, options.input).map(
+    worksheetGrid
+  );
 
   const problems: Problem[] = [];
   let mapping: AccountMapping = defaultMapping(options.lang);

@@ -7,6 +7,7 @@ import { ALLOCATION_MESSAGES } from "./jobs/allocation/messages";
 import { REPORT_MESSAGES } from "./jobs/report-back/messages";
 import { formatNumber } from "./money";
 import { ambiguousDotReadings } from "./parse";
+import { REQUISITION_MESSAGES } from "./jobs/requisitions/messages";
 
 export type Lang = "sv" | "en";
 
@@ -122,7 +123,12 @@ const SHARED_MESSAGES = {
   },
 } satisfies Catalogue;
 
-const MESSAGES = { ...SHARED_MESSAGES, ...ALLOCATION_MESSAGES, ...REPORT_MESSAGES };
+const MESSAGES = {
+  ...SHARED_MESSAGES,
+  ...ALLOCATION_MESSAGES,
+  ...REQUISITION_MESSAGES,
+  ...REPORT_MESSAGES,
+};
 
 export type ProblemCode = keyof typeof MESSAGES;
 

@@ -248,7 +248,9 @@ describe("help in the user's language", () => {
   test("an unknown command names the commands there are", async () => {
     const result = await run(["fördela", "--lang", "en"]);
     expect(result.exitCode).toBe(2);
-    expect(result.stderr).toContain("Unknown command 'fördela'. The commands are: allocate, report, demo.");
+    expect(result.stderr).toContain(
+      "Unknown command 'fördela'. The commands are: allocate, requisitions, report, demo."
+    );
   });
 
   test("the installed command prints the same help", () => {

@@ -8,7 +8,7 @@ import type { OutputJob } from "../core/jobs";
 import type { SheetModel } from "../core/sheet-model";
 import { officeCall } from "./errors";
 import type { ExcelPort, SourceRange, TableInfo, WrittenOutput } from "./port";
-import { listTables, readRange, readSelection, readTable } from "./read";
+import { listTables, readOwnedTable, readRange, readSelection, readTable } from "./read";
 import { displayLanguage, loadSetting, saveSetting } from "./settings";
 import { writeOutput } from "./write";
 
@@ -55,6 +55,11 @@ export function createOfficeExcel(): ExcelPort {
       officeCall(
         { kind: "readRange", address },
         async () => (await runCounted((context) => readRange(context, address))).result
+      ),
+    readOwnedTable: (job: OutputJob): Promise<SourceRange | null> =>
+      officeCall(
+        { kind: "readOwnedTable", job },
+        async () => (await runCounted((context) => readOwnedTable(context, job))).result
       ),
     writeOutput: (job: OutputJob, model: SheetModel): Promise<WrittenOutput> =>
       officeCall({ kind: "writeOutput" }, async () => {

@@ -13,6 +13,8 @@ import {
   quoteSheetName,
   rangeAddress,
 } from "../core/grid";
+import type { OutputJob } from "../core/jobs";
+import { ownerMarkName } from "../core/ownership";
 import { InputError } from "../core/problems";
 import type { SourceRange, TableInfo } from "./port";
 
@@ -219,4 +221,41 @@ export async function listTables(context: Excel.RequestContext): Promise<TableIn
     sheet: sheet.name,
     address: boxRef(sheet.name, boxOf(range)),
   }));
+}
+
+/**
+ * The used range of the sheet the add-in owns for `job`, or null when it has none (no owner
+ * mark, or its sheet was deleted). One round trip: the sheet is reached through the owner
+ * mark's range in the same batch as its used range and values, so a renamed sheet is still
+ * found and a same-named sheet of the user's is never read. The sheet is one the add-in
+ * wrote (hundreds of rows), so its values come in that one response.
+ */
+export async function readOwnedTable(
+  context: Excel.RequestContext,
+  job: OutputJob
+): Promise<SourceRange | null> {
+  // One chain of proxies: the linter reads `range.worksheet` on a range variable as a read.
+  const sheet = context.workbook.names
+    .getItemOrNullObject(ownerMarkName(job))
+    .getRangeOrNullObject().worksheet;
+  sheet.load("name");
+  const used = sheet.getUsedRangeOrNullObject(true);
+  used.load("rowIndex, columnIndex, rowCount, columnCount, values");
+  await context.sync();
+  // A null mark makes a null range, sheet and used range (Office.js propagates null objects).
+  if (sheet.isNullObject || used.isNullObject) return null;
+  const box = boxOf(used);
+  if (cellCount(box) > MAX_READ_CELLS) {
+    throw new InputError([
+      {
+        code: "RANGE_TOO_LARGE",
+        params: {
+          range: boxRef(sheet.name, box),
+          cells: String(cellCount(box)),
+          max: String(MAX_READ_CELLS),
+        },
+      },
+    ]);
+  }
+  return source(toGrid(sheet.name, box, used.values));
 }

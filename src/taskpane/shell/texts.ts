@@ -153,6 +153,8 @@ function swedishAction(action: OfficeAction): string {
       return `läsa tabellen ${action.name}`;
     case "readRange":
       return `läsa ${action.address}`;
+    case "readOwnedTable":
+      return "läsa tilläggets eget blad";
     case "writeOutput":
       return "skriva tabellen";
     case "select":

@@ -50,6 +50,16 @@ export class FakePort implements ExcelPort {
     return source;
   }
 
+  /** Sheets the add-in owns, by job, as readOwnedTable gives them. */
+  owned = new Map<OutputJob, SourceRange>();
+  ownedReads: OutputJob[] = [];
+
+  async readOwnedTable(job: OutputJob): Promise<SourceRange | null> {
+    this.takeFailure();
+    this.ownedReads.push(job);
+    return this.owned.get(job) ?? null;
+  }
+
   async writeOutput(job: OutputJob, model: SheetModel): Promise<WrittenOutput> {
     this.takeFailure();
     this.writes.push({ job, model });

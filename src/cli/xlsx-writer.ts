@@ -84,17 +84,31 @@ function writeCells(sheet: ExcelJS.Worksheet, model: SheetModel): void {
 
 const THIN: Partial<ExcelJS.Border> = { style: "thin" };
 
+/** "#C6EFCE" -> "FFC6EFCE": ExcelJS wants the alpha channel first. */
+function argb(hex: string): string {
+  return `FF${hex.replace(/^#/, "").toUpperCase()}`;
+}
+
 function applyStyle(sheet: ExcelJS.Worksheet, block: StyleBlock): void {
   for (let r = block.top; r <= block.bottom; r++) {
     for (let c = block.left; c <= block.right; c++) {
       const cell = sheet.getCell(r + 1, c + 1);
-      if (block.bold !== undefined || block.italic !== undefined || block.fontSize !== undefined) {
+      if (
+        block.bold !== undefined ||
+        block.italic !== undefined ||
+        block.fontSize !== undefined ||
+        block.fontColor !== undefined
+      ) {
         cell.font = {
           ...cell.font,
           ...(block.bold !== undefined && { bold: block.bold }),
           ...(block.italic !== undefined && { italic: block.italic }),
           ...(block.fontSize !== undefined && { size: block.fontSize }),
+          ...(block.fontColor !== undefined && { color: { argb: argb(block.fontColor) } }),
         };
+      }
+      if (block.fill !== undefined) {
+        cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(block.fill) } };
       }
       if (block.numberFormat) cell.numFmt = block.numberFormat;
       if (block.horizontalAlignment || block.wrapText !== undefined) {

@@ -4,6 +4,7 @@
  * show it. Each problem names the cell (or the pane field) it concerns.
  */
 import { ALLOCATION_MESSAGES } from "./jobs/allocation/messages";
+import { REQUISITION_MESSAGES } from "./jobs/requisitions/messages";
 
 export type Lang = "sv" | "en";
 
@@ -103,7 +104,7 @@ const SHARED_MESSAGES = {
   },
 } satisfies Catalogue;
 
-const MESSAGES = { ...SHARED_MESSAGES, ...ALLOCATION_MESSAGES };
+const MESSAGES = { ...SHARED_MESSAGES, ...ALLOCATION_MESSAGES, ...REQUISITION_MESSAGES };
 
 export type ProblemCode = keyof typeof MESSAGES;
 

@@ -8,7 +8,7 @@
  * the add-in's own Fördelning sheet is never read as recipients.
  */
 import { type CellValue, type Grid, gridCellRef, gridRangeRef, isBlank } from "../../grid";
-import { type IsoDate, type ParsedDate, parseDateCell } from "../../dates";
+import { type ParsedDate, parseDateCell } from "../../dates";
 import { Decimal } from "../../money";
 import { type ParsedNumber, parseNumberCell } from "../../parse";
 import type { Problem } from "../../problems";
@@ -301,9 +301,4 @@ export function readRequisitions(
       ? [{ code: "NO_REQUISITIONS", field: "requisitions", params: { range: gridRangeRef(grid) } }]
       : [];
   return { columns: match, rows, ignored, problems };
-}
-
-/** A received date as a day, or null (a period such as "mars 2026" is not a day). */
-export function receivedDay(received: ParsedDate | null): IsoDate | null {
-  return received?.kind === "date" ? received.date : null;
 }

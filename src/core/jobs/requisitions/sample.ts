@@ -64,7 +64,7 @@ export function requisitionsSample(districts: readonly SampleDistrict[]): Requis
   }
   return {
     maxima: { sheet: "Maxbelopp", top: 0, left: 0, values: maxima },
-    requisitions: { sheet: "Rekvisitioner", top: 0, left: 0, values: requisitions },
+    requisitions: { sheet: "Inkomna", top: 0, left: 0, values: requisitions },
     request: { deadline: SAMPLE_DEADLINE, redistribute: true },
   };
 }

@@ -220,7 +220,7 @@ describe("the Stockholm sample", () => {
       ["Södermalm", "ok"],
     ]);
     expect(describeProblem(run.requisitions[8].note, "en")).toBe(
-      "Rekvisitioner!A10: 'Skarpnack' is not in the list of maxima. Did you mean 'Skarpnäck'?"
+      "Inkomna!A10: 'Skarpnack' is not in the list of maxima. Did you mean 'Skarpnäck'?"
     );
   });
 

@@ -42,7 +42,7 @@ describe("the table", () => {
       53147,
       700000,
       "Över max",
-      "Rekvisitioner!B5: Rekvirerat 700\u00a0000 kr är 53\u00a0147 kr över maxbeloppet; 646\u00a0853 kr godkänns.",
+      "Inkomna!B5: Rekvirerat 700\u00a0000 kr är 53\u00a0147 kr över maxbeloppet; 646\u00a0853 kr godkänns.",
     ]);
     expect(shown(model)[11][6]).toBe("Ingen rekvisition"); // Skarpnäck: its requisition was unknown
     expect(model.table).toEqual({ top: 2, left: 0, bottom: 14, right: 7 });
@@ -138,17 +138,17 @@ describe("summary, remarks and parameters", () => {
       [
         "Hägersten-Älvsjö",
         "Över max",
-        "Rekvisitioner!B5: Rekvirerat 700\u00a0000 kr är 53\u00a0147 kr över maxbeloppet; 646\u00a0853 kr godkänns.",
+        "Inkomna!B5: Rekvirerat 700\u00a0000 kr är 53\u00a0147 kr över maxbeloppet; 646\u00a0853 kr godkänns.",
       ],
       [
         "Järva",
         "För sent",
-        "Rekvisitioner!C7: Inkom 3 oktober 2024, efter sista dag 30 september 2024.",
+        "Inkomna!C7: Inkom 3 oktober 2024, efter sista dag 30 september 2024.",
       ],
       [
         "Skarpnack",
         "Okänd mottagare",
-        "Rekvisitioner!A10: 'Skarpnack' finns inte bland maxbeloppen. Avses 'Skarpnäck'?",
+        "Inkomna!A10: 'Skarpnack' finns inte bland maxbeloppen. Avses 'Skarpnäck'?",
       ],
     ]);
   });
@@ -218,14 +218,14 @@ describe("JSON", () => {
       ])
     );
     expect(json.requisitions[8]).toEqual({
-      cell: "Rekvisitioner!A10",
+      cell: "Inkomna!A10",
       recipient: "Skarpnack",
       requested: "249453",
       maximum: null,
       approved: "0",
       status: "unknown",
       message:
-        "Rekvisitioner!A10: 'Skarpnack' is not in the list of maxima. Did you mean 'Skarpnäck'?",
+        "Inkomna!A10: 'Skarpnack' is not in the list of maxima. Did you mean 'Skarpnäck'?",
     });
     expect(json.requisitions[4].recipient).toBe("Hässelby-Vällingby");
   });

@@ -28,7 +28,7 @@ export function actionText(action: OfficeAction): string {
     case "readRange":
       return `read ${action.address}`;
     case "readOwnedTable":
-      return `read the add-in's ${action.job} sheet`;
+      return "read the add-in's own sheet";
     case "writeOutput":
       return "write the table";
     case "select":

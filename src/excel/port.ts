@@ -49,6 +49,11 @@ export interface ExcelPort {
   /** A range by its address ("Blad1!A1:D12"), without touching the user's selection. */
   readRange(address: string): Promise<SourceRange>;
   /**
+   * The used range of the sheet this add-in owns for `job` (found through its owner mark, so
+   * it follows a rename), without touching the user's selection; null when there is none.
+   */
+  readOwnedTable(job: OutputJob): Promise<SourceRange | null>;
+  /**
    * Writes the model to the sheet this add-in owns for `job`, replacing only that sheet.
    * A same-named sheet the add-in did not create is left untouched and another name is used.
    */
@@ -74,11 +79,6 @@ export interface ExcelPort {
     onProgress?: (progress: BlockProgress) => void,
     signal?: AbortSignal
   ): Promise<SourceRange>;
-  /**
-   * The used cells of the sheet this add-in owns for `job` (found by its owner mark, so a
-   * renamed sheet is still found); null when the add-in has not written one (or it was deleted).
-   */
-  readOwnedTable(job: OutputJob): Promise<SourceRange | null>;
   /** Last-run settings stored in the workbook (Office document settings). */
   loadSettings<T>(key: string): T | null;
   saveSettings<T>(key: string, value: T): Promise<void>;

@@ -9,6 +9,9 @@ import { AllocationController, type ClipboardWriter } from "./allocation/control
 import { ALLOCATION_TEXTS } from "./allocation/texts";
 import { AllocationView } from "./allocation/view";
 import type { RichText } from "./copy-table";
+import { RequisitionsController } from "./requisitions/controller";
+import { REQUISITIONS_TEXTS } from "./requisitions/texts";
+import { RequisitionsView } from "./requisitions/view";
 import { ReportController } from "./report/controller";
 import { REPORT_TEXTS } from "./report/texts";
 import { ReportView } from "./report/view";
@@ -79,6 +82,22 @@ function reportStep(context: StepContext): PaneStep {
   };
 }
 
+function requisitionsStep(context: StepContext): PaneStep {
+  const controller = new RequisitionsController(context);
+  const view = new RequisitionsView(
+    controller,
+    REQUISITIONS_TEXTS[context.lang],
+    SHELL_TEXTS[context.lang],
+    context.lang
+  );
+  return {
+    panelId: "panel-requisitions",
+    mount: () => view.mount(),
+    start: () => controller.start(),
+    shown: () => view.shown(),
+  };
+}
+
 Office.onReady((info) => {
   const displayLanguage = Office.context?.displayLanguage ?? "sv-SE";
   const lang = paneLanguage(displayLanguage);
@@ -99,7 +118,7 @@ Office.onReady((info) => {
     today: () => localIsoDate(new Date()),
     log,
   };
-  const steps = [allocationStep(context), reportStep(context)];
+  const steps = [allocationStep(context), requisitionsStep(context), reportStep(context)];
   const tabs = new Tabs(byId("tabs"));
   tabs.onChange((panelId) => steps.find((s) => s.panelId === panelId)?.shown());
   for (const step of steps) step.mount();

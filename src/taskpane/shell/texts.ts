@@ -159,7 +159,7 @@ function swedishAction(action: OfficeAction): string {
     case "readRange":
       return `läsa ${action.address}`;
     case "readOwnedTable":
-      return `läsa tilläggets blad (${action.job})`;
+      return "läsa tilläggets eget blad";
     case "writeOutput":
       return "skriva tabellen";
     case "select":

@@ -13,7 +13,7 @@ import {
 } from "../../core/allocation";
 import { allocationSheet } from "../../core/allocation-sheet";
 import { type Grid, isBlank, quoteSheetName } from "../../core/grid";
-import { InputError } from "../../core/problems";
+import { InputError, type Problem } from "../../core/problems";
 import type { SheetModel } from "../../core/sheet-model";
 import {
   type ColumnChoice,
@@ -486,6 +486,15 @@ export class AllocationController extends StepController<AllocationState> {
       this.log("settings could not be read", error);
       return null;
     }
+  }
+
+  /** A reserve's problem names which reserve and which of its inputs, so only that one is marked. */
+  protected override issueOf(problem: Problem): Issue {
+    const issue = super.issueOf(problem);
+    const { index, part } = problem.params ?? {};
+    if (problem.field === "reserves" && typeof index === "string" && typeof part === "string")
+      issue.control = `reserve-${index}-${part}`;
+    return issue;
   }
 
   protected inputRefused(error: InputError): void {

@@ -222,7 +222,10 @@ describe("exit codes and nothing written on bad input", () => {
     expect(noSheet.exitCode).toBe(2);
     expect(JSON.parse(noSheet.stdout)).toEqual({
       errors: [
-        { cell: null, message: "Bladet 'Max' finns inte. Bladen heter: Maxbelopp, Inkomna." },
+        {
+          cell: null,
+          message: `Bladet 'Max' finns inte i ${input}. Bladen heter: Maxbelopp, Inkomna.`,
+        },
       ],
     });
     const noFile = await requisitionsCommand(options(path.join(dir, "saknas.xlsx")));

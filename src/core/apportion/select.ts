@@ -34,11 +34,16 @@ function partitionBudget(length: number): number {
 
 /**
  * The k-th smallest (0-based) of values[0..length). Reorders that part of `values`.
+ * `budget`: partitioning passes before sorting the rest (a parameter for the tests).
  */
-export function kthSmallest(values: Float64Array, length: number, k: number): number {
+export function kthSmallest(
+  values: Float64Array,
+  length: number,
+  k: number,
+  budget = partitionBudget(length)
+): number {
   let lo = 0;
   let hi = length - 1;
-  let budget = partitionBudget(length);
   while (hi > lo) {
     if (budget-- === 0) {
       values.subarray(lo, hi + 1).sort();
@@ -72,10 +77,14 @@ function medianOfThree(a: number, b: number, c: number): number {
 }
 
 /** As `kthSmallest`, for BigInt values. */
-export function kthSmallestBig(values: bigint[], length: number, k: number): bigint {
+export function kthSmallestBig(
+  values: bigint[],
+  length: number,
+  k: number,
+  budget = partitionBudget(length)
+): bigint {
   let lo = 0;
   let hi = length - 1;
-  let budget = partitionBudget(length);
   while (hi > lo) {
     if (budget-- === 0) {
       const part = values.slice(lo, hi + 1).sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
@@ -117,13 +126,13 @@ export function selectFirst(
   rows: Uint32Array,
   length: number,
   count: number,
-  order: (a: number, b: number) => number
+  order: (a: number, b: number) => number,
+  budget = partitionBudget(length)
 ): void {
   if (count <= 0 || count >= length) return;
   const k = count - 1;
   let lo = 0;
   let hi = length - 1;
-  let budget = partitionBudget(length);
   while (hi > lo) {
     if (budget-- === 0) {
       rows.subarray(lo, hi + 1).sort(order);

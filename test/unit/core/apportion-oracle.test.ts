@@ -122,6 +122,30 @@ describe("largest remainder against exact rational arithmetic", () => {
     );
   });
 
+  test("large inputs, where the threshold is found through counted buckets, equal the oracle", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 5000, max: 20_000 }),
+        fc.constantFrom(4n, 60_000n, 10n ** 9n),
+        fc.bigInt({ min: 0n, max: 10n ** 9n }),
+        fc.integer({ min: 1, max: 2 ** 30 }),
+        (n, maxKey, t, seed) => {
+          let state = BigInt(seed);
+          const weights = Array.from({ length: n }, () => {
+            state = (state * 6364136223846793005n + 1442695040888963407n) % 2n ** 64n;
+            return state % (maxKey + 1n);
+          });
+          weights[0] += 1n; // a positive sum
+          const names = weights.map((_, i) => `R${(i * 7919) % n}`);
+          expect(engineUnits({ total: t, weights, names })).toEqual(
+            hamiltonOracle(t, weights, names).units
+          );
+        }
+      ),
+      { numRuns: 6 }
+    );
+  });
+
   test("huge totals and keys take the BigInt path and stay exact", () => {
     fc.assert(
       fc.property(big, (c) => {

@@ -8,6 +8,7 @@ import {
   compareCodePoints,
   kthSmallest,
   kthSmallestBig,
+  kthSmallestBounded,
   selectFirst,
 } from "../../../src/core/apportion/select";
 import { codePointOrder } from "./helpers/oracle";
@@ -39,6 +40,36 @@ describe("selection", () => {
         const bigs = list.map(BigInt);
         expect(kthSmallestBig(bigs, list.length, k, passes)).toBe(BigInt(sorted[k]));
       })
+    );
+  });
+
+  test("kthSmallestBounded (a counting pass over buckets first) is the k-th of the sorted values", () => {
+    // Long enough for the buckets; values spread, clustered, repeated, and just below the bound.
+    const bounded = fc
+      .tuple(
+        fc.integer({ min: 4096, max: 20_000 }),
+        fc.constantFrom(7, 1000, 2 ** 40, 2 ** 53 - 1),
+        fc.constantFrom("spread", "few", "top", "clustered"),
+        fc.integer({ min: 1, max: 2 ** 30 })
+      )
+      .map(([length, bound, shape, seed]) => {
+        let state = seed;
+        const next = () => (state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+        const list = Array.from({ length }, () => {
+          if (shape === "few") return Math.floor(next() * 3);
+          if (shape === "top") return bound - 1 - Math.floor(next() * 3);
+          if (shape === "clustered") return Math.floor(bound / 2) + Math.floor(next() * 5);
+          return Math.floor(next() * bound);
+        });
+        return { list, bound };
+      });
+    fc.assert(
+      fc.property(bounded, fc.nat(), ({ list, bound }, at) => {
+        const k = at % list.length;
+        const sorted = Float64Array.from(list).sort();
+        expect(kthSmallestBounded(Float64Array.from(list), list.length, k, bound)).toBe(sorted[k]);
+      }),
+      { numRuns: 40 }
     );
   });
 

@@ -26,7 +26,8 @@ import {
 } from "../../core/table-layout";
 import type { SourceRange, WrittenOutput } from "../../excel/port";
 import { Decimal, formatMoney } from "../../core/money";
-import { type RichText, sheetTableForCopy } from "../copy-table";
+import type { ClipboardWriter } from "../clipboard";
+import { sheetTableForCopy } from "../copy-table";
 import { SourcePicker, type SourceState, sameRange } from "../shell/source";
 import { type Issue, StepController, type StepContext, type StepState } from "../shell/step";
 import { type AllocationTexts, ALLOCATION_TEXTS } from "./texts";
@@ -78,8 +79,7 @@ export interface AllocationState extends StepState {
   writtenStale: boolean;
 }
 
-/** Writes rich text to the clipboard; resolves false (or rejects) when the host does not allow it. */
-export type ClipboardWriter = (content: RichText) => Promise<boolean>;
+export type { ClipboardWriter };
 
 export interface AllocationContext extends StepContext {
   /** Absent where the browser has no rich clipboard API. */

@@ -133,7 +133,8 @@ describe("the pane in Chromium with an Excel double", () => {
     const rerunRuns = await runsDuring(page, () =>
       page.getByRole("button", { name: "Skriv tabell" }).click()
     );
-    expect(rerunRuns[0].syncs).toBeLessThanOrEqual(2);
+    // Our sheet, written before in this session, is reached through its mark: one round trip.
+    expect(rerunRuns[0].syncs).toBe(1);
     expect(await page.evaluate(() => window.__officeDouble.sheetNames())).toEqual([
       "Blad1",
       "Fördelning",

@@ -23,6 +23,11 @@ export interface AllocateOptions {
   nameColumn?: string;
   keyColumn?: string;
   interestColumns: string[];
+  /** Hidden recipient rows: "include" (default, listed as a warning) or "exclude". */
+  hiddenRows?: string;
+  /** The grant's name and year, for the sheet's title. */
+  grant?: string;
+  year?: string;
   lang: Lang;
   date: string;
 }
@@ -59,8 +64,61 @@ function summaryTable(run: AllocationRun, lang: Lang): string {
   return textTable(lines);
 }
 
+/** The columns used, by their header text: --json carries them as the text output says them. */
+function columnsJson(run: AllocationRun): { name: string; key: string; interest: string[] } {
+  const { layout } = run;
+  return {
+    name: layout.headers[layout.nameColumn],
+    key: layout.headers[layout.keyColumn],
+    interest: layout.interestColumns.map((c) => layout.headers[c]),
+  };
+}
+
+/** Which columns were used, said on every run (the pane shows the same), and what was skipped. */
+function readingNotes(
+  run: AllocationRun,
+  lang: Lang,
+  hiddenRows: "include" | "exclude",
+  json: boolean
+): string {
+  const sv = lang === "sv";
+  const { layout } = run;
+  const header = (c: number) => `'${layout.headers[c]}'`;
+  const interest = layout.interestColumns.map(header).join(", ");
+  // With --json the columns are in the JSON; stderr keeps only what needs a look.
+  const lines = json
+    ? []
+    : [
+        sv
+          ? `Kolumner: namn ${header(layout.nameColumn)}, nyckel ${header(layout.keyColumn)}, intresse ${interest || "ingen (alla deltar)"}.`
+          : `Columns: name ${header(layout.nameColumn)}, key ${header(layout.keyColumn)}, interest ${interest || "none (everyone takes part)"}.`,
+      ];
+  if (run.skipped.length > 0) {
+    const list = run.skipped.map((s) => `${s.label} (${s.cell})`).join(", ");
+    lines.push(
+      sv ? `Inga mottagare (summarader): ${list}.` : `Not recipients (total rows): ${list}.`
+    );
+  }
+  if (run.hidden.length > 0) {
+    const list = run.hidden.map((h) => `${h.name} (${h.cell})`).join(", ");
+    lines.push(
+      hiddenRows === "include"
+        ? sv
+          ? `Varning: dolda rader används: ${list}. Ange --hidden-rows exclude för att utesluta dem.`
+          : `Warning: hidden rows are used: ${list}. Give --hidden-rows exclude to leave them out.`
+        : sv
+          ? `Dolda rader utelämnade: ${list}.`
+          : `Hidden rows left out: ${list}.`
+    );
+  }
+  return lines.length === 0 ? "" : lines.join("\n") + "\n";
+}
+
 export async function allocateCommand(options: AllocateOptions): Promise<AllocateOutput> {
   if (options.output) checkOutputPath(options.input, options.output);
+  const hiddenRows = options.hiddenRows ?? "include";
+  if (hiddenRows !== "include" && hiddenRows !== "exclude")
+    throw new CliError("USAGE", { text: "--hidden-rows include | exclude" });
   const reserves = options.reserves.map(parseReserveFlag);
   const workbook = await openWorkbook(options.input);
   const grid = sheetGrid(workbook, options.sheet);
@@ -75,7 +133,9 @@ export async function allocateCommand(options: AllocateOptions): Promise<Allocat
         key: options.keyColumn,
         // No --interest-column flag: detect them.
         interest: options.interestColumns.length > 0 ? options.interestColumns : undefined,
-      }
+      },
+      undefined,
+      { hiddenRows }
     );
   } catch (error) {
     if (error instanceof InputError)
@@ -83,7 +143,7 @@ export async function allocateCommand(options: AllocateOptions): Promise<Allocat
     throw error;
   }
 
-  let stderr = "";
+  let stderr = readingNotes(run, options.lang, hiddenRows, options.json);
   if (options.output) {
     const model = allocationSheet(run.result, {
       lang: options.lang,
@@ -91,15 +151,17 @@ export async function allocateCommand(options: AllocateOptions): Promise<Allocat
       nameHeader: run.layout.headers[run.layout.nameColumn],
       keyHeader: run.layout.headers[run.layout.keyColumn],
       source: gridRangeRef(grid),
+      grant: options.grant,
+      year: options.year,
     });
     const written = await writeOutputCopy(workbook, options.output, "allocation", model);
-    stderr =
+    stderr +=
       (options.lang === "sv"
         ? `Skrev bladet '${written.sheetName}' i ${options.output}`
         : `Wrote sheet '${written.sheetName}' to ${options.output}`) + "\n";
   }
   const stdout = options.json
-    ? JSON.stringify(allocationJson(run.result)) + "\n"
+    ? JSON.stringify({ ...allocationJson(run.result), columns: columnsJson(run) }) + "\n"
     : summaryTable(run, options.lang);
   return { stdout, stderr, exitCode: 0, result: run.result };
 }
@@ -120,6 +182,8 @@ Flaggor:
   --name-column <rubrik>       namnkolumnen (annars hittas den på rubriken)
   --key-column <rubrik>        nyckelkolumnen (annars hittas den på rubriken)
   --interest-column <rubrik>   kolumn med X/- för intresse; kan upprepas
+  --hidden-rows include|exclude  dolda rader: används och listas (standard) eller utesluts
+  --grant <namn> --year <ÅÅÅÅ> bidragets namn och år i bladets rubrik
   --output <utdata.xlsx>       skriv en kopia av arbetsboken med bladet Fördelning
   --json                       skriv resultatet som JSON
   --lang sv|en                 språk för texter och blad (standard sv)
@@ -147,6 +211,8 @@ Flags:
   --name-column <header>       the name column (else found by its header)
   --key-column <header>        the key column (else found by its header)
   --interest-column <header>   a column of X/- interest marks; may be repeated
+  --hidden-rows include|exclude  hidden rows: used and listed (default) or left out
+  --grant <name> --year <YYYY> the grant's name and year in the sheet's title
   --output <out.xlsx>          write a copy of the workbook with the Fördelning sheet
   --json                       print the result as JSON
   --lang sv|en                 language of texts and sheet (default sv)
@@ -174,6 +240,9 @@ export const allocate: Command = {
     "name-column": { type: "string" },
     "key-column": { type: "string" },
     "interest-column": { type: "string", multiple: true },
+    "hidden-rows": { type: "string" },
+    grant: { type: "string" },
+    year: { type: "string" },
   },
   async run(args, context) {
     if (args.positionals.length !== 1)
@@ -191,6 +260,9 @@ export const allocate: Command = {
       nameColumn: args.string("name-column"),
       keyColumn: args.string("key-column"),
       interestColumns: args.strings("interest-column"),
+      hiddenRows: args.string("hidden-rows"),
+      grant: args.string("grant"),
+      year: args.string("year"),
       lang: context.lang,
       date: context.date,
     });

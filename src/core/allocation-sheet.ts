@@ -18,6 +18,15 @@ export interface AllocationSheetContext {
   keyHeader: string;
   /** Where the recipients were read, e.g. "Blad1!A3:D14". */
   source: string;
+  /** The grant's name and year when the user gave them ("Hälsosamtal för äldre", "2026"): in the title. */
+  grant?: string;
+  year?: string;
+}
+
+/** "Fördelning av statsbidrag: Hälsosamtal för äldre 2026", or the plain title without them. */
+export function allocationTitle(lang: Lang, grant?: string, year?: string): string {
+  const named = [grant?.trim(), year?.trim()].filter((part) => part).join(" ");
+  return named ? `${TEXT[lang].title}: ${named}` : TEXT[lang].title;
 }
 
 export const ALLOCATION_SHEET_NAME: Record<Lang, string> = { sv: "Fördelning", en: "Allocation" };
@@ -115,7 +124,7 @@ export function allocationSheet(
 ): SheetModel {
   const t = TEXT[context.lang];
   const rows: SheetCell[][] = [];
-  rows[TITLE_ROW] = [text(t.title)];
+  rows[TITLE_ROW] = [text(allocationTitle(context.lang, context.grant, context.year))];
   rows[1] = [];
   rows[HEADER_ROW] = [
     text(context.nameHeader),

@@ -73,6 +73,8 @@ export interface AllocationState extends StepState {
   written: WrittenOutput | null;
   /** Hidden recipient rows take part (the default, listed so the user sees them). */
   includeHidden: boolean;
+  /** The grant and year for the sheet's title, e.g. "Hälsosamtal för äldre 2026" (optional). */
+  grant: string;
   /** The preview is the last good one; the inputs changed since and are not valid yet. */
   previewStale: boolean;
   /** The inputs changed after the table was written: the sheet is older than the preview. */
@@ -129,6 +131,7 @@ export class AllocationController extends StepController<AllocationState> {
       status: null,
       written: null,
       includeHidden: true,
+      grant: "",
       previewStale: false,
       writtenStale: false,
     });
@@ -186,6 +189,11 @@ export class AllocationController extends StepController<AllocationState> {
 
   setIncludeHidden(include: boolean): void {
     this.state.includeHidden = include;
+    this.changed();
+  }
+
+  setGrant(text: string): void {
+    this.state.grant = text;
     this.changed();
   }
 
@@ -252,6 +260,7 @@ export class AllocationController extends StepController<AllocationState> {
       nameHeader: columns.headers[run.layout.nameColumn] || this.texts.previewName,
       keyHeader: columns.headers[run.layout.keyColumn] || this.texts.keyColumn,
       source: source.address,
+      grant: this.state.grant,
     });
     await this.excel("writing", async () => {
       const written = await this.port.writeOutput("allocation", model);

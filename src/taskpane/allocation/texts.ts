@@ -7,6 +7,8 @@ import type { Lang } from "../../core/problems";
 export interface AllocationTexts {
   skippedRows: (list: string) => string;
   previewShare: string;
+  grantTitle: string;
+  grantTitleHint: string;
   writtenIsOlder: string;
   previewIsOld: string;
   previewGotExtra: (rank: number, of: number) => string;
@@ -51,6 +53,8 @@ export interface AllocationTexts {
 
 const SV: AllocationTexts = {
   previewShare: "Andel",
+  grantTitle: "Bidrag och år i rubriken (valfritt)",
+  grantTitleHint: "T.ex. Hälsosamtal för äldre 2026",
   writtenIsOlder:
     "Tabellen i bladet är äldre än förhandsgranskningen. Välj Skriv tabell för att uppdatera den.",
   previewIsOld:
@@ -102,6 +106,8 @@ const SV: AllocationTexts = {
 
 const EN: AllocationTexts = {
   previewShare: "Share",
+  grantTitle: "Grant and year in the title (optional)",
+  grantTitleHint: "E.g. Health talks for older people 2026",
   writtenIsOlder:
     "The table in the sheet is older than the preview. Choose Write table to update it.",
   previewIsOld: "The preview shows the last valid inputs; correct the fields to update it.",

@@ -72,6 +72,9 @@ export class AllocationView {
     // Problems with what is typed show when the field is left, not on every keystroke.
     byId<HTMLInputElement>("pot").addEventListener("blur", () => c.leaveField("total"));
     byId("reserve-rows").addEventListener("focusout", () => c.leaveField("reserves"));
+    byId<HTMLInputElement>("grant").addEventListener("input", (event) =>
+      c.setGrant((event.target as HTMLInputElement).value)
+    );
     byId<HTMLInputElement>("include-hidden").addEventListener("change", (event) =>
       c.setIncludeHidden((event.target as HTMLInputElement).checked)
     );
@@ -198,6 +201,8 @@ export class AllocationView {
     const pot = byId<HTMLInputElement>("pot");
     if (pot.value !== state.total) pot.value = state.total;
     byId("pot-echo").textContent = this.controller.understood(state.total) ?? "";
+    const grant = byId<HTMLInputElement>("grant");
+    if (grant.value !== state.grant) grant.value = state.grant;
     byId<HTMLSelectElement>("unit").value = state.unit;
 
     const rows = byId("reserve-rows");

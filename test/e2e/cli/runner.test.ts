@@ -8,7 +8,7 @@ import { tmpdir } from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
 import { run } from "../../../src/cli/main";
-import { demoInputWorkbook } from "../../../src/cli/demo";
+import { DEMO_KEY_HEADER, demoInputWorkbook } from "../../../src/cli/demo";
 import { saveWorkbook } from "../../../src/cli/workbook-io";
 import { STOCKHOLM_2024 } from "../../fixtures/stockholm-2024";
 
@@ -70,7 +70,44 @@ test("--json prints exactly the documented shape, rows in input order", async ()
       key: String(amount),
       amount: String(amount),
     })),
+    // Which columns were used, as the text output and the pane say them.
+    columns: {
+      name: "Stadsdelsförvaltning",
+      key: DEMO_KEY_HEADER,
+      interest: ["Beställarenhet", "Förebyggande enhet"],
+    },
   });
+});
+
+test("the text output says which columns it used and which rows are not recipients", async () => {
+  const dir = tempDir();
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet("Blad1");
+  sheet.addRow(["Stadsdel", "Antal 80+"]);
+  sheet.addRow(["Bromma", 300]);
+  sheet.addRow(["Kista", 700]);
+  sheet.getRow(3).hidden = true;
+  sheet.addRow(["S:a", { formula: "SUM(B2:B3)", result: 1000 }]);
+  const input = path.join(dir, "in.xlsx");
+  await workbook.xlsx.writeFile(input);
+  const result = await run(["allocate", input, "--total", "1000"]);
+  expect(result.exitCode).toBe(0);
+  expect(result.stderr).toContain("Kolumner: namn 'Stadsdel', nyckel 'Antal 80+'");
+  expect(result.stderr).toContain("Inga mottagare (summarader): S:a (Blad1!A4)");
+  expect(result.stderr).toContain("Varning: dolda rader används: Kista (Blad1!A3)");
+  const excluded = await run([
+    "allocate",
+    input,
+    "--total",
+    "1000",
+    "--hidden-rows",
+    "exclude",
+    "--json",
+  ]);
+  expect(JSON.parse(excluded.stdout).rows).toEqual([
+    { name: "Bromma", key: "300", amount: "1000" },
+  ]);
+  expect(excluded.stderr).toContain("Dolda rader utelämnade: Kista (Blad1!A3)");
 });
 
 test("the demo reproduces the Stockholm paper's table to the krona", () => {

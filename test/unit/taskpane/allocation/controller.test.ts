@@ -519,3 +519,13 @@ describe("AllocationController: the pane never acts on something other than what
     expect(controller.understood("")).toBeNull();
   });
 });
+
+test("the grant and year the user gives name the written sheet's title", async () => {
+  const { controller, port } = setup();
+  await readyToWrite(controller);
+  controller.setGrant("Hälsosamtal för äldre 2026");
+  await controller.write();
+  expect(port.writes[0].model.cells[0][0].value).toBe(
+    "Fördelning av statsbidrag: Hälsosamtal för äldre 2026"
+  );
+});

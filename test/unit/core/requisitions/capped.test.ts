@@ -67,10 +67,11 @@ describe("distributeCapped: examples", () => {
       leftOver: 0n,
       rounds: 0,
     });
+    // The one with a key has a cap of 0: it reaches its cap in the first round and leaves.
     expect(distributeCapped(7n, big([0, 3]), big([5, 0]))).toEqual({
       units: big([0, 0]),
       leftOver: 7n,
-      rounds: 0,
+      rounds: 1,
     });
     expect(distributeCapped(7n, [], [])).toEqual({ units: [], leftOver: 7n, rounds: 0 });
   });

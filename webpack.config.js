@@ -3,8 +3,12 @@
  * Bundles the two pages of the add-in, in the shape of Microsoft's task-pane template:
  *   taskpane.html + taskpane.js  (src/taskpane/)  the pane
  *   commands.html + commands.js  (src/commands/)  the ribbon's function file
- * plus assets/* and manifest*.xml, with https://localhost:3000/ rewritten to the
- * production URL in a production build (set ADDIN_PROD_URL, e.g. https://grants.example.se/).
+ * plus assets/* and manifest*.xml. A production build rewrites every URL in the manifest
+ * (SourceLocation, icons, SupportUrl, LearnMoreUrl, the function file...) from the dev server
+ * https://localhost:3000/ to one base URL, where dist/ will be served:
+ *   STATSBIDRAG_BASE_URL=https://addins.kommun.se/statsbidrag/ npm run build
+ * The base must be https. Without it the build uses a placeholder host and warns; a URL that
+ * is not on the dev server fails the build, so no URL can be left behind.
  *
  * Browser only: no Node built-in may enter the bundle (the build fails if one is imported),
  * Office.js comes from Microsoft's CDN, and CSS is a plain file linked from the page.
@@ -18,7 +22,8 @@ const HtmlWebpackPlugin = require("html-webpack-plugin");
 const pkg = require("./package.json");
 
 const urlDev = "https://localhost:3000/";
-const urlProd = withSlash(process.env.ADDIN_PROD_URL || "https://statsbidrag.example.org/");
+/** Used when no base URL is configured: a build that deploys nowhere, with a warning. */
+const PLACEHOLDER_BASE_URL = "https://statsbidrag.example.org/";
 const devServerPort = Number(
   process.env.npm_package_config_dev_server_port || pkg.config.dev_server_port || 3000
 );
@@ -28,6 +33,48 @@ const BUDGET_BYTES = 150 * 1024;
 
 function withSlash(url) {
   return url.endsWith("/") ? url : `${url}/`;
+}
+
+/**
+ * The production base URL: STATSBIDRAG_BASE_URL (ADDIN_PROD_URL, the older name, also works),
+ * else the placeholder. Must be an absolute https URL without query or fragment.
+ */
+function productionBaseUrl(env = process.env) {
+  const configured = env.STATSBIDRAG_BASE_URL || env.ADDIN_PROD_URL;
+  const base = withSlash((configured || PLACEHOLDER_BASE_URL).trim());
+  let parsed;
+  try {
+    parsed = new URL(base);
+  } catch {
+    throw new Error(`STATSBIDRAG_BASE_URL "${base}" is not a URL.`);
+  }
+  if (parsed.protocol !== "https:")
+    throw new Error(
+      `STATSBIDRAG_BASE_URL "${base}" must use https: Office loads add-ins only over https.`
+    );
+  if (parsed.search || parsed.hash)
+    throw new Error(`STATSBIDRAG_BASE_URL "${base}" must not have a query or fragment.`);
+  return { base, configured: Boolean(configured) };
+}
+
+/**
+ * Every http(s) URL in the manifest, namespaces aside, rewritten from the dev server to
+ * `base`. Throws when a URL is not on the dev server: it would be left pointing elsewhere.
+ */
+function rewriteManifest(xml, base) {
+  return xml.replace(
+    /(\s([\w:]+)=")(https?:\/\/[^"]*)"|>(https?:\/\/[^<]*)</g,
+    (all, head, name, attr, text) => {
+      const url = attr ?? text;
+      if (name && name.startsWith("xmlns")) return all;
+      if (!url.startsWith(urlDev))
+        throw new Error(
+          `manifest URL ${url} is not on ${urlDev}; every URL must be, so the build can move it to the base URL.`
+        );
+      const moved = base + url.slice(urlDev.length);
+      return attr !== undefined ? `${head}${moved}"` : `>${moved}<`;
+    }
+  );
 }
 
 /**
@@ -88,6 +135,12 @@ class NoNodeBuiltinsPlugin {
 
 module.exports = async (env, options) => {
   const dev = options.mode === "development";
+  const production = dev ? null : productionBaseUrl();
+  if (production && !production.configured) {
+    console.warn(
+      `statsbidrag: no STATSBIDRAG_BASE_URL set; the manifest in dist/ points at ${PLACEHOLDER_BASE_URL}. Set it to the https address where dist/ will be served.`
+    );
+  }
   const serving = Boolean(env && env.WEBPACK_SERVE);
   const config = {
     target: ["web", "es2020"],
@@ -163,7 +216,7 @@ module.exports = async (env, options) => {
             from: "manifest*.xml",
             to: "[name][ext]",
             transform(content) {
-              return dev ? content : content.toString().replace(new RegExp(urlDev, "g"), urlProd);
+              return dev ? content : rewriteManifest(content.toString(), production.base);
             },
           },
         ],
@@ -191,3 +244,6 @@ module.exports = async (env, options) => {
 
   return config;
 };
+
+module.exports.rewriteManifest = rewriteManifest;
+module.exports.productionBaseUrl = productionBaseUrl;

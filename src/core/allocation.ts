@@ -5,9 +5,15 @@
  */
 import { apportion } from "./apportion";
 import { type Grid, gridCellRef, gridRangeRef, spanReference } from "./grid";
-import { Decimal, ZERO, sum } from "./money";
+import { Decimal, ZERO, formatKronor, sum } from "./money";
 import { parseNumberCell, parseNumberText } from "./parse";
-import { InputError, type Problem, ProblemList } from "./problems";
+import {
+  InputError,
+  type Localised,
+  type Problem,
+  type ProblemCode,
+  ProblemList,
+} from "./problems";
 import { type RowClass, classifyRows } from "./table/rows";
 import {
   type ColumnChoice,
@@ -180,14 +186,17 @@ export function readRecipients(grid: Grid, layout: TableLayout, skipHidden = fal
   return recipients;
 }
 
-type MoneyInput =
-  | { ok: true; value: Decimal }
-  | { ok: false; code: "NOT_A_NUMBER" | "TOO_MANY_DECIMALS"; text: string };
+type MoneyInput = { ok: true; value: Decimal } | { ok: false; code: ProblemCode; text: string };
 
-/** An amount typed in the pane or on the command line: a number with at most two decimals. */
-function parseMoney(value: string | number): MoneyInput {
+/**
+ * An amount typed in the pane or on the command line: a number with at most two decimals.
+ * Text that reads two ways ("400.000") keeps its own problem, which names both readings.
+ */
+export function parseMoney(value: string | number): MoneyInput {
   const parsed = typeof value === "number" ? parseNumberCell(value) : parseNumberText(value);
   const text = String(value).trim();
+  if (parsed.kind === "invalid" && parsed.code === "AMBIGUOUS_DOT")
+    return { ok: false, code: parsed.code, text };
   if (parsed.kind !== "number") return { ok: false, code: "NOT_A_NUMBER", text };
   if (parsed.value.decimalPlaces() > MAX_DECIMALS)
     return { ok: false, code: "TOO_MANY_DECIMALS", text };
@@ -232,24 +241,39 @@ export function readParameters(
   const reserves: Reserve[] = [];
   const names = new Set(recipientNames.map(nameKey));
   (request.reserves ?? []).forEach((entry, i) => {
+    // Which reserve and which of its two inputs, so the pane marks only that field.
+    const at = (part: "name" | "amount") => ({ index: String(i + 1), part });
     const name = entry.name.trim();
     if (name === "") {
-      problems.add({
-        code: "RESERVE_NAME_MISSING",
-        field: "reserves",
-        params: { index: String(i + 1) },
-      });
+      problems.add({ code: "RESERVE_NAME_MISSING", field: "reserves", params: at("name") });
       return;
     }
     if (names.has(nameKey(name)))
-      problems.add({ code: "RESERVE_DUPLICATE", field: "reserves", params: { name } });
+      problems.add({
+        code: "RESERVE_DUPLICATE",
+        field: "reserves",
+        params: { name, ...at("name") },
+      });
     names.add(nameKey(name));
     const amount = parseMoney(entry.amount);
-    if (!amount.ok && amount.code === "TOO_MANY_DECIMALS") {
-      problems.add({ code: amount.code, field: "reserves", params: { text: amount.text } });
-    } else if (!amount.ok || (amount.value.isNegative() && !amount.value.isZero())) {
-      const text = amount.ok ? String(entry.amount) : amount.text;
-      problems.add({ code: "RESERVE_AMOUNT_BAD", field: "reserves", params: { name, text } });
+    if (!amount.ok && amount.code !== "NOT_A_NUMBER") {
+      problems.add({
+        code: amount.code,
+        field: "reserves",
+        params: { text: amount.text, ...at("amount") },
+      });
+    } else if (!amount.ok) {
+      problems.add({
+        code: "RESERVE_AMOUNT_BAD",
+        field: "reserves",
+        params: { name, text: amount.text, ...at("amount") },
+      });
+    } else if (amount.value.isNegative() && !amount.value.isZero()) {
+      problems.add({
+        code: "RESERVE_NEGATIVE",
+        field: "reserves",
+        params: { name, amount: money(amount.value), ...at("amount") },
+      });
     } else reserves.push({ name, amount: amount.value });
   });
 
@@ -258,11 +282,20 @@ export function readParameters(
     problems.add({
       code: "RESERVES_EXCEED_TOTAL",
       field: "reserves",
-      params: { reserves: reserved.toString(), total: total.toString() },
+      params: {
+        reserves: money(reserved),
+        total: money(total),
+        over: money(reserved.minus(total)),
+      },
     });
   }
   problems.throwIfAny();
   return { total, unit, reserves };
+}
+
+/** An amount in a message, in the message's language: "6 069 306 kr" / "6,069,306 kr". */
+function money(value: Decimal): Localised {
+  return { sv: formatKronor(value, "sv"), en: formatKronor(value, "en") };
 }
 
 function isPowerOfTen(value: Decimal): boolean {

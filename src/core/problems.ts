@@ -83,9 +83,21 @@ const SHARED_MESSAGES = {
   },
   RANGE_TOO_LARGE: {
     sv: (p) =>
-      `Området ${p.range} har ${p.cells} celler; högst ${p.max} kan läsas på en gång. Markera en mindre del.`,
+      `Området ${p.range} (${p.rows} rader) är för stort för att läsas på en gång: omkring ${p.megabytes} MB, och Excel på webben tar emot högst 5 MB per anrop. Markera bara tabellen, utan tomma rader och kolumner runt den, eller dela upp den i mindre delar.`,
     en: (p) =>
-      `The range ${p.range} has ${p.cells} cells; at most ${p.max} can be read at once. Select a smaller part.`,
+      `The range ${p.range} (${p.rows} rows) is too large to read at once: about ${p.megabytes} MB, and Excel on the web takes at most 5 MB per call. Select just the table, without empty rows and columns around it, or split it into smaller parts.`,
+  },
+  EXCEL_CELL_EDIT_MODE: {
+    sv: () =>
+      `Excel väntar på att du ska bli klar med cellen du redigerar. Tryck Enter eller Esc i bladet och försök igen.`,
+    en: () =>
+      `Excel is waiting for you to finish editing a cell. Press Enter or Esc in the sheet and try again.`,
+  },
+  EXCEL_PAYLOAD_TOO_LARGE: {
+    sv: () =>
+      `Det Excel skulle skicka är större än vad Excel på webben tar emot (5 MB). Markera en mindre del av bladet och försök igen.`,
+    en: () =>
+      `What Excel would send is larger than Excel on the web accepts (5 MB). Select a smaller part of the sheet and try again.`,
   },
   COLUMN_MISSING: {
     sv: (p) => `Rubrikraden ${p.range} har ingen ${p.column} (t.ex. ${p.examples}). Välj den.`,

@@ -3,7 +3,7 @@
  * caller as one Error type with a plain message, Office's error code and its debugInfo for
  * the developer. Problems the user must fix in the input stay `InputError`s from core.
  */
-import { InputError } from "../core/problems";
+import { InputError, type Problem } from "../core/problems";
 
 /** What the add-in asked Excel to do, so the pane can say it in the user's language. */
 export type OfficeAction =
@@ -76,12 +76,34 @@ function describeCause(cause: unknown): CauseDetails {
   return { code: "Unknown", message: String(cause), debugInfo: undefined };
 }
 
-/** Runs one Office operation; user-input problems pass through, anything else is wrapped. */
+/** Runs one Office operation; user-input problems and cancellations pass through, anything else is wrapped. */
 export async function officeCall<T>(action: OfficeAction, operation: () => Promise<T>): Promise<T> {
   try {
     return await operation();
   } catch (error) {
     if (error instanceof InputError || error instanceof OfficeCallError) throw error;
+    // A read the user cancelled is no failure of Excel's.
+    if (error instanceof Error && error.name === "AbortError") throw error;
     throw new OfficeCallError(action, error);
+  }
+}
+
+/**
+ * Office failures the user can fix, as a problem with a plain message (problemMessage gives
+ * it in Swedish or English); undefined for the rest, which the pane shows with Office's text.
+ * - InvalidOperationInCellEditMode: the user is editing a cell. Batches run with
+ *   delayForCellEdit, so Excel waits instead; this remains for hosts that still refuse.
+ * - Request/ResponsePayloadSizeLimitExceeded: Excel on the web's 5 MB limit.
+ */
+export function officeProblem(error: unknown): Problem | undefined {
+  if (!(error instanceof OfficeCallError)) return undefined;
+  switch (error.code) {
+    case "InvalidOperationInCellEditMode":
+      return { code: "EXCEL_CELL_EDIT_MODE" };
+    case "RequestPayloadSizeLimitExceeded":
+    case "ResponsePayloadSizeLimitExceeded":
+      return { code: "EXCEL_PAYLOAD_TOO_LARGE" };
+    default:
+      return undefined;
   }
 }

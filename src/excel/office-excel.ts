@@ -2,12 +2,25 @@
  * The ExcelPort on Office.js. Each operation is one `Excel.run` with as few `context.sync()`
  * as the job allows, counted so tests and logs can watch the budget. Office failures become
  * `OfficeCallError`s; input problems stay `InputError`s.
+ *
+ * Every batch runs with `delayForCellEdit` (ExcelApi 1.5, below our 1.7 floor): while the
+ * user is still typing in a cell, Excel waits for the edit to end instead of failing the
+ * batch with InvalidOperationInCellEditMode (officeProblem in errors.ts words it if a host
+ * still refuses).
  */
-import { parseReference, rangeAddress } from "../core/grid";
+import { gridRangeRef, parseReference, rangeAddress } from "../core/grid";
 import type { OutputJob } from "../core/jobs";
 import type { SheetModel } from "../core/sheet-model";
+import { readBlocks } from "./blocks";
 import { officeCall } from "./errors";
-import type { ExcelPort, SourceRange, TableInfo, WrittenOutput } from "./port";
+import type {
+  BlockProgress,
+  ExcelPort,
+  SelectOutcome,
+  SourceRange,
+  TableInfo,
+  WrittenOutput,
+} from "./port";
 import { listTables, readRange, readSelection, readTable } from "./read";
 import { displayLanguage, loadSetting, saveSetting } from "./settings";
 import { writeOutput } from "./write";
@@ -19,7 +32,7 @@ import { writeOutput } from "./write";
 async function runCounted<T>(
   work: (context: Excel.RequestContext) => Promise<T>
 ): Promise<{ result: T; syncs: number }> {
-  return Excel.run(async (context) => {
+  return Excel.run({ delayForCellEdit: true }, async (context) => {
     let syncs = 0;
     const sync = context.sync.bind(context);
     context.sync = <V>(passThroughValue?: V): Promise<V> => {
@@ -31,16 +44,31 @@ async function runCounted<T>(
   });
 }
 
-async function selectReference(context: Excel.RequestContext, reference: string): Promise<void> {
+/**
+ * Selects the range, then moves keyboard focus to the sheet where Excel can (desktop,
+ * ExcelApiDesktop 1.1), so a Ctrl+C copies the selection and not the pane's text.
+ */
+async function selectReference(
+  context: Excel.RequestContext,
+  reference: string
+): Promise<SelectOutcome> {
   const { sheet: sheetName, box } = parseReference(reference);
   const sheets = context.workbook.worksheets;
   const sheet = sheetName === null ? sheets.getActiveWorksheet() : sheets.getItem(sheetName);
   sheet.activate();
   sheet.getRange(rangeAddress(box)).select();
+  const focused = Office.context.requirements.isSetSupported("ExcelApiDesktop", "1.1");
+  if (focused) context.workbook.focus();
   await context.sync();
+  return { focused };
 }
 
 export function createOfficeExcel(): ExcelPort {
+  const selectWithFocus = (reference: string): Promise<SelectOutcome> =>
+    officeCall(
+      { kind: "select", reference },
+      async () => (await runCounted((context) => selectReference(context, reference))).result
+    );
   return {
     readSelection: (): Promise<SourceRange> =>
       officeCall({ kind: "readSelection" }, async () => (await runCounted(readSelection)).result),
@@ -61,9 +89,20 @@ export function createOfficeExcel(): ExcelPort {
         const { result, syncs } = await runCounted((context) => writeOutput(context, job, model));
         return { ...result, syncs };
       }),
-    select: (reference: string): Promise<void> =>
-      officeCall({ kind: "select", reference }, async () => {
-        await runCounted((context) => selectReference(context, reference));
+    select: async (reference: string): Promise<void> => {
+      await selectWithFocus(reference);
+    },
+    selectForCopy: (reference: string): Promise<SelectOutcome> => selectWithFocus(reference),
+    readRangeInBlocks: (
+      address: string,
+      onProgress?: (progress: BlockProgress) => void,
+      signal?: AbortSignal
+    ): Promise<SourceRange> =>
+      officeCall({ kind: "readRange", address }, async () => {
+        const { result: grid } = await runCounted((context) =>
+          readBlocks(context, address, onProgress, signal)
+        );
+        return { grid, address: gridRangeRef(grid) };
       }),
     loadSettings: <T>(key: string): T | null => loadSetting<T>(key),
     saveSettings: <T>(key: string, value: T): Promise<void> =>

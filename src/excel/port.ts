@@ -5,6 +5,9 @@
 import type { Grid } from "../core/grid";
 import type { OutputJob } from "../core/jobs";
 import type { SheetModel } from "../core/sheet-model";
+import type { BlockProgress } from "./blocks";
+
+export type { BlockProgress };
 
 export interface SourceRange {
   grid: Grid;
@@ -28,6 +31,16 @@ export interface WrittenOutput {
   syncs: number;
 }
 
+/** After selecting a range: whether keyboard focus moved from the pane to the sheet. */
+export interface SelectOutcome {
+  /**
+   * True where Excel can move focus (workbook.focus, ExcelApiDesktop 1.1: Excel desktop), so
+   * Ctrl+C copies from the sheet. False on the web: tell the user to click into the sheet
+   * before pressing Ctrl+C, or the pane keeps the keyboard.
+   */
+  focused: boolean;
+}
+
 export interface ExcelPort {
   /** The selected range; a single selected cell inside a table or block reads that whole table/block. */
   readSelection(): Promise<SourceRange>;
@@ -40,8 +53,27 @@ export interface ExcelPort {
    * A same-named sheet the add-in did not create is left untouched and another name is used.
    */
   writeOutput(job: OutputJob, model: SheetModel): Promise<WrittenOutput>;
-  /** Activates the sheet and selects a cell or range, e.g. "Blad1!C7" or "'Fördelning'!A3:D16". */
+  /**
+   * Activates the sheet and selects a cell or range, e.g. "Blad1!C7" or "'Fördelning'!A3:D16",
+   * then gives the sheet keyboard focus where Excel can (see SelectOutcome).
+   */
   select(reference: string): Promise<void>;
+  /**
+   * `select`, saying whether focus moved to the sheet: for "select the table for copying",
+   * where the web's user must be told to click into the sheet before Ctrl+C.
+   * Optional until every port has it.
+   */
+  selectForCopy?(reference: string): Promise<SelectOutcome>;
+  /**
+   * A large range (e.g. a 100 000-row ledger) read in row blocks, each well under Excel on the
+   * web's 5 MB limit, one round trip per block; `onProgress` after each block; rejects with
+   * an Error named "AbortError" when `signal` is aborted. Optional until every port has it.
+   */
+  readRangeInBlocks?(
+    address: string,
+    onProgress?: (progress: BlockProgress) => void,
+    signal?: AbortSignal
+  ): Promise<SourceRange>;
   /** Last-run settings stored in the workbook (Office document settings). */
   loadSettings<T>(key: string): T | null;
   saveSettings<T>(key: string, value: T): Promise<void>;

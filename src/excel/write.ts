@@ -114,6 +114,14 @@ export async function writeOutput(
       rangeAddress({ top: 0, left: column, bottom: 0, right: column })
     ).format.columnWidth = columnWidthPoints(width);
   });
+  if (model.print && Office.context.requirements.isSetSupported("ExcelApi", "1.9")) {
+    // The same page setup as the runner writes: a printout or PDF keeps the table one page wide.
+    sheet.pageLayout.orientation = model.print.landscape ? "Landscape" : "Portrait";
+    sheet.pageLayout.zoom = {
+      horizontalFitToPages: model.print.fitToPagesWide,
+      verticalFitToPages: 0,
+    };
+  }
   sheet.activate();
   sheet.load("name");
   await context.sync();

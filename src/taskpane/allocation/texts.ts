@@ -6,6 +6,9 @@ import type { Lang } from "../../core/problems";
 
 export interface AllocationTexts {
   skippedRows: (list: string) => string;
+  previewShare: string;
+  previewGotExtra: (rank: number, of: number) => string;
+  previewNoExtra: (rank: number, of: number) => string;
   hiddenRows: (list: string) => string;
   includeHidden: string;
   sourceHeading: string;
@@ -45,6 +48,9 @@ export interface AllocationTexts {
 }
 
 const SV: AllocationTexts = {
+  previewShare: "Andel",
+  previewGotExtra: (rank, of) => `+1 enhet: rest nr ${rank}, ${of} extra enheter delades ut`,
+  previewNoExtra: (rank, of) => `avrundad nedåt: rest nr ${rank}, bara ${of} extra enheter`,
   skippedRows: (list) => `Summa- och delsummarader som inte är mottagare: ${list}.`,
   hiddenRows: (list) => `Dolda rader i tabellen: ${list}.`,
   includeHidden: "Ta med dolda rader i fördelningen",
@@ -89,6 +95,9 @@ const SV: AllocationTexts = {
 };
 
 const EN: AllocationTexts = {
+  previewShare: "Share",
+  previewGotExtra: (rank, of) => `+1 unit: remainder no. ${rank}, ${of} extra units handed out`,
+  previewNoExtra: (rank, of) => `rounded down: remainder no. ${rank}, only ${of} extra units`,
   skippedRows: (list) => `Total and subtotal rows that are not recipients: ${list}.`,
   hiddenRows: (list) => `Hidden rows in the table: ${list}.`,
   includeHidden: "Include hidden rows in the allocation",

@@ -4,7 +4,7 @@
  * rebuilt only when what they show changes, so typing or clicking never loses focus.
  */
 import { columnLetter, rangeAddress } from "../../core/grid";
-import { Decimal, formatNumber } from "../../core/money";
+import { Decimal, formatMoney, formatNumber } from "../../core/money";
 import type { Field, Lang } from "../../core/problems";
 import type { Issue } from "../shell/step";
 import type { ShellTexts } from "../shell/texts";
@@ -261,7 +261,7 @@ export class AllocationView {
     const run = state.run;
     const signature = run
       ? JSON.stringify([
-          run.result.rows.map((r) => [r.name, r.amount.toString(), r.extraUnit]),
+          run.result.rows.map((r) => [r.name, r.amount.toString(), r.extraUnit, r.rank]),
           state.reserves,
           state.total,
           state.unit,
@@ -273,44 +273,47 @@ export class AllocationView {
       return;
     }
     const result = run.result;
-    const decimals = result.unit.lessThan(1) ? 2 : 0;
-    const money = (value: Decimal) => formatNumber(value, this.lang, decimals);
+    const money = (value: Decimal) => formatMoney(value, result.unit, this.lang);
+    const percent = (value: Decimal) =>
+      `${formatNumber(value.times(100).toDecimalPlaces(1), this.lang, 1)}\u00a0%`;
 
     const table = element("table", "preview-table");
-    const caption = element("caption", "visually-hidden", this.texts.previewHeading);
-    caption.hidden = true;
+    table.append(element("caption", "visually-hidden", this.texts.previewHeading));
     const head = element("thead");
     const headRow = element("tr");
-    const markHead = element("th");
-    markHead.setAttribute("aria-label", this.texts.previewExtra);
     headRow.append(
       element("th", undefined, this.texts.previewName),
-      markHead,
+      element("th", "number", this.texts.previewShare),
       element("th", "number", this.texts.previewAmount)
     );
     head.append(headRow);
 
     const body = element("tbody");
-    const addRow = (name: string, mark: string, amount: string, note?: string) => {
+    const addRow = (name: string, share: string, amount: string, note?: string, extra?: string) => {
       const tr = element("tr");
       const nameCell = element("td", undefined, name);
       if (note) nameCell.append(" ", element("span", "muted", `(${note})`));
-      const markCell = element("td");
-      if (mark) {
-        const span = element("span", "extra-mark", mark);
-        span.title = this.texts.previewExtra;
-        span.setAttribute("aria-label", this.texts.previewExtra);
-        markCell.append(span);
+      const amountCell = element("td", "number", amount);
+      if (extra) {
+        // Why this row got (or did not get) the extra unit: its place in the remainder order.
+        nameCell.append(element("span", "rounding-note", extra));
       }
-      tr.append(nameCell, markCell, element("td", "number", amount));
+      tr.append(nameCell, element("td", "number", share), amountCell);
       body.append(tr);
     };
     for (const row of result.rows) {
+      const note =
+        row.rank === null
+          ? undefined
+          : row.extraUnit
+            ? this.texts.previewGotExtra(row.rank, result.extraUnits)
+            : this.texts.previewNoExtra(row.rank, result.extraUnits);
       addRow(
         row.name,
-        row.extraUnit ? "+" : "",
+        row.share === null ? "" : percent(row.share),
         money(row.amount),
-        row.interested ? undefined : this.texts.previewNotInterested
+        row.interested ? undefined : this.texts.previewNotInterested,
+        note
       );
     }
     for (const reserve of result.reserves)
@@ -330,14 +333,10 @@ export class AllocationView {
     totalRow.append(
       element("td", undefined, this.texts.previewTotal),
       element("td"),
-      element(
-        "td",
-        "number",
-        formatNumber(totalAmount, this.lang, Math.max(decimals, totalAmount.decimalPlaces()))
-      )
+      element("td", "number", money(totalAmount))
     );
     foot.append(totalRow);
-    table.append(caption, head, body, foot);
+    table.append(head, body, foot);
 
     const legend = element(
       "p",

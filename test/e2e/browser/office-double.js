@@ -460,6 +460,7 @@
       this._description = description;
       this._orNull = Boolean(orNull);
       this.tables = new TableCollection(context, this);
+      this.pageLayout = new PageLayout(context, this);
     }
     _describe() {
       return this._description;
@@ -508,6 +509,67 @@
         },
         this._describe() + ".getUsedRange()"
       );
+    }
+  }
+
+  /** Worksheet.pageLayout (ExcelApi 1.9): orientation and zoom, stored on the sheet. */
+  class PageLayout {
+    constructor(context, worksheet) {
+      this._context = context;
+      this._worksheet = worksheet;
+    }
+    _set(property, value) {
+      if (!isSetSupported("ExcelApi", "1.9"))
+        throw officeError("ApiNotFound", "Worksheet.pageLayout needs ExcelApi 1.9.");
+      this._context._enqueue(
+        { op: "set", target: this._worksheet._describe() + ".pageLayout", property, value },
+        () => {
+          const sheet = this._worksheet._resolve();
+          sheet.pageLayout = Object.assign({}, sheet.pageLayout, { [property]: value });
+        }
+      );
+    }
+    set orientation(value) {
+      this._set("orientation", value);
+    }
+    set zoom(value) {
+      this._set("zoom", value);
+    }
+  }
+
+  /** Range.getVisibleView() (ExcelApi 1.3): the cells of the rows that are not hidden. */
+  class RangeView extends Proxy {
+    constructor(context, range) {
+      super(context);
+      this._range = range;
+    }
+    _describe() {
+      return this._range._describe() + ".getVisibleView()";
+    }
+    _resolve() {
+      return this._range._resolve();
+    }
+    _read(name, target) {
+      const { sheet, box } = target;
+      const hidden = new Set(sheet.hiddenRows || []);
+      const rows = [];
+      for (let r = box.top; r <= box.bottom; r++) if (!hidden.has(r)) rows.push(r);
+      if (name === "rowCount") return rows.length;
+      if (name === "cellAddresses") {
+        return rows.map((r) => {
+          const line = [];
+          for (let c = box.left; c <= box.right; c++)
+            line.push(quote(sheet.name) + "!" + colLetters(c) + (r + 1));
+          return line;
+        });
+      }
+      throw officeError("InvalidArgument", "Unknown property " + name);
+    }
+    get cellAddresses() {
+      return this._get("cellAddresses");
+    }
+    get rowCount() {
+      return this._get("rowCount");
     }
   }
 
@@ -639,6 +701,27 @@
           };
         },
         this._describe() + ".getCell(" + row + "," + column + ")"
+      );
+    }
+    getVisibleView() {
+      return new RangeView(this._context, this);
+    }
+    getColumn(column) {
+      return new Range(
+        this._context,
+        () => {
+          const { sheet, box } = this._resolve();
+          return {
+            sheet,
+            box: {
+              top: box.top,
+              left: box.left + column,
+              bottom: box.bottom,
+              right: box.left + column,
+            },
+          };
+        },
+        this._describe() + ".getColumn(" + column + ")"
       );
     }
     getSurroundingRegion() {
@@ -893,8 +976,10 @@
 
   // ---------- the globals the pane uses ----------
   window.Excel = {
-    run: async function (batch) {
-      const run = { syncs: 0, requestBytes: [], responseBytes: [] };
+    // Excel.run(batch) or Excel.run(options, batch), e.g. { delayForCellEdit: true }.
+    run: async function (first, second) {
+      const batch = second || first;
+      const run = { syncs: 0, requestBytes: [], responseBytes: [], options: second ? first : null };
       runs.push(run);
       const context = new RequestContext(run);
       const result = await batch(context);

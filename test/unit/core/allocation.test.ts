@@ -3,6 +3,7 @@
  * marks, and every input problem reported with its code and the cell or field to fix.
  */
 import fc from "fast-check";
+import { describeProblem } from "../../../src/core/problems";
 import {
   type AllocationParameters,
   type Recipient,
@@ -381,7 +382,11 @@ describe("input problems, each with its code and where to fix it", () => {
       {
         code: "RESERVES_EXCEED_TOTAL",
         field: "reserves",
-        params: { reserves: "400000", total: "300000" },
+        params: {
+          reserves: { sv: "400\u00a0000\u00a0kr", en: "400,000\u00a0kr" },
+          total: { sv: "300\u00a0000\u00a0kr", en: "300,000\u00a0kr" },
+          over: { sv: "100\u00a0000\u00a0kr", en: "100,000\u00a0kr" },
+        },
       },
     ]);
   });
@@ -401,7 +406,11 @@ describe("input problems, each with its code and where to fix it", () => {
         runAllocation(stockholmGrid({ withAdministrationRow: true }), REQUEST, CHOICE)
       )
     ).toEqual([
-      { code: "RESERVE_DUPLICATE", field: "reserves", params: { name: "Äldreförvaltningen" } },
+      {
+        code: "RESERVE_DUPLICATE",
+        field: "reserves",
+        params: { name: "Äldreförvaltningen", index: "1", part: "name" },
+      },
     ]);
   });
 
@@ -530,13 +539,25 @@ describe("readParameters", () => {
     ]);
   });
 
+  test("a pot or reserve that reads two ways is refused with both readings (issue 12: 400.000 was 400 kr)", () => {
+    const problems = problemsOf(() =>
+      readParameters({ total: "1.000", reserves: [{ name: "Adm", amount: "400.000" }] })
+    );
+    expect(problems.map((p) => [p.code, p.field])).toEqual([
+      ["AMBIGUOUS_DOT", "total"],
+      ["AMBIGUOUS_DOT", "reserves"],
+    ]);
+    expect(describeProblem(problems[1], "sv")).toContain("400.000 kan betyda 400 eller 400\u00a0000");
+  });
+
   test("a pot with two decimals is accepted", () => {
     expect(readParameters({ total: "100,25" }).total).toEqual(d("100.25"));
   });
 
   test.each([
     [{ name: "Adm", amount: "tolv" }, "RESERVE_AMOUNT_BAD"],
-    [{ name: "Adm", amount: "-5" }, "RESERVE_AMOUNT_BAD"],
+    [{ name: "Adm", amount: "-5" }, "RESERVE_NEGATIVE"],
+    [{ name: "Adm", amount: "400.000" }, "AMBIGUOUS_DOT"],
     [{ name: "Adm", amount: "1 000,005" }, "TOO_MANY_DECIMALS"],
     [{ name: " ", amount: 5 }, "RESERVE_NAME_MISSING"],
   ])("reserve %j is refused with %s", (reserve, code) => {
@@ -556,7 +577,13 @@ describe("readParameters", () => {
           ],
         })
       )
-    ).toEqual([{ code: "RESERVE_DUPLICATE", field: "reserves", params: { name: "ADM" } }]);
+    ).toEqual([
+      {
+        code: "RESERVE_DUPLICATE",
+        field: "reserves",
+        params: { name: "ADM", index: "2", part: "name" },
+      },
+    ]);
   });
 
   test("a reserve named like a recipient", () => {
@@ -564,7 +591,13 @@ describe("readParameters", () => {
       problemsOf(() =>
         readParameters({ total: 100, reserves: [{ name: "bromma", amount: 1 }] }, ["Bromma"])
       )
-    ).toEqual([{ code: "RESERVE_DUPLICATE", field: "reserves", params: { name: "bromma" } }]);
+    ).toEqual([
+      {
+        code: "RESERVE_DUPLICATE",
+        field: "reserves",
+        params: { name: "bromma", index: "1", part: "name" },
+      },
+    ]);
   });
 });
 

@@ -33,6 +33,10 @@ export interface SheetState {
   name: string;
   cells: Record<string, CellState>;
   columnWidths: Record<number, number>;
+  /** Zero-based worksheet rows hidden by hand or by a filter. */
+  hiddenRows?: number[];
+  /** What the code under test set through worksheet.pageLayout (ExcelApi 1.9). */
+  pageLayout?: { orientation?: string; zoom?: Record<string, number> };
 }
 
 export interface TableState {
@@ -138,12 +142,16 @@ function officeError(code: string, message: string): Error {
 
 interface Written {
   mock: OfficeMockObject;
+  /** The array a load of `formulas` gives: anything else there was written. */
+  readFormulas: unknown;
   sheet: SheetState;
   box: RangeBox;
   borders: Record<string, { style?: string; weight?: string }>;
 }
 
 type Load = string | string[];
+/** The loaded properties whose JSON size a read is measured by. */
+const LOADED_DATA = ["values", "formulas", "cellAddresses"];
 
 function requested(load: Load): string[] {
   return (Array.isArray(load) ? load : load.split(","))
@@ -153,6 +161,16 @@ function requested(load: Load): string[] {
 
 export class FakeExcel {
   syncs = 0;
+  /** The options each Excel.run was given, e.g. { delayForCellEdit: true }. */
+  readonly runOptions: unknown[] = [];
+  /** Set when the code under test called workbook.focus() (ExcelApiDesktop 1.1). */
+  focused = false;
+  /** JSON bytes of the values, formulas and addresses loaded, per sync. */
+  readonly readBytes: number[] = [];
+  /** Requirement sets besides ExcelApi, e.g. "ExcelApiDesktop 1.1" on Excel desktop. */
+  readonly otherSets = new Set<string>();
+  /** When set, the next sync fails with this Office error code (e.g. cell edit mode). */
+  failNextSyncWith?: string;
   /** Set when the code under test suspended Excel's calculation. */
   calculationSuspended = false;
   /** JSON bytes of the values and formats written, per sync. */
@@ -162,6 +180,9 @@ export class FakeExcel {
   private pendingLoads: Array<() => void> = [];
   private mocks: OfficeMockObject[] = [];
   private writes: Written[] = [];
+  private sheetMocks: { mock: OfficeMockObject; sheet: SheetState }[] = [];
+  private reads: { mock: OfficeMockObject; names: string[] }[] = [];
+  /** Reads loaded before the last sync, measured at it. */
   private saved: Record<string, unknown> = {};
 
   constructor(
@@ -175,7 +196,11 @@ export class FakeExcel {
   install(): void {
     const globals = globalThis as unknown as { Excel: unknown; Office: unknown };
     globals.Excel = {
-      run: <T>(work: (context: unknown) => Promise<T>): Promise<T> => work(this.context()),
+      run: <T>(first: unknown, second?: (context: unknown) => Promise<T>): Promise<T> => {
+        const work = (second ?? first) as (context: unknown) => Promise<T>;
+        this.runOptions.push(second ? first : undefined);
+        return work(this.context());
+      },
     };
     globals.Office = this.office();
   }
@@ -193,6 +218,12 @@ export class FakeExcel {
 
   private async sync(): Promise<void> {
     this.syncs += 1;
+    if (this.failNextSyncWith) {
+      const code = this.failNextSyncWith;
+      this.failNextSyncWith = undefined;
+      this.queued = [];
+      throw officeError(code, `Office refused the batch (${code}).`);
+    }
     const queued = this.queued;
     this.queued = [];
     queued.forEach((operation) => operation());
@@ -201,6 +232,50 @@ export class FakeExcel {
     this.pendingLoads = [];
     loads.forEach((load) => load());
     for (const mock of this.mocks) await mock.sync();
+    this.flushPageLayouts();
+    this.readBytes.push(this.measureReads());
+  }
+
+  /** Records which of values, formulas and cellAddresses the code under test loads. */
+  private countLoads(mock: OfficeMockObject): void {
+    const read = { mock, names: [] as string[] };
+    this.reads.push(read);
+    const load = mock.load.bind(mock);
+    mock.load = (properties: Parameters<OfficeMockObject["load"]>[0]) => {
+      const names =
+        typeof properties === "string" || Array.isArray(properties)
+          ? requested(properties)
+          : Object.keys(properties ?? {});
+      read.names.push(...names.filter((name) => LOADED_DATA.includes(name)));
+      return load(properties);
+    };
+  }
+
+  /** JSON size of what was loaded and is now readable (values, formulas, cellAddresses). */
+  private measureReads(): number {
+    let bytes = 0;
+    for (const read of this.reads) {
+      for (const name of read.names) {
+        const value = (read.mock as unknown as Record<string, unknown>)[name];
+        if (Array.isArray(value)) bytes += JSON.stringify(value).length;
+      }
+    }
+    this.reads = [];
+    return bytes;
+  }
+
+  private flushPageLayouts(): void {
+    for (const { mock, sheet } of this.sheetMocks) {
+      const layout = (mock as unknown as { pageLayout?: Record<string, unknown> }).pageLayout;
+      if (!layout) continue;
+      for (const name of ["orientation", "zoom"] as const) {
+        const value = layout[name];
+        if (typeof value === "string" || (typeof value === "object" && value !== null)) {
+          sheet.pageLayout = { ...sheet.pageLayout, [name]: value };
+          delete layout[name];
+        }
+      }
+    }
   }
 
   private context(): unknown {
@@ -225,7 +300,8 @@ export class FakeExcel {
         displayLanguage: "sv-SE",
         requirements: {
           isSetSupported: (name: string, version: string): boolean =>
-            name === "ExcelApi" && this.supported.includes(version),
+            (name === "ExcelApi" && this.supported.includes(version)) ||
+            this.otherSets.has(`${name} ${version}`),
         },
         document: {
           settings: {
@@ -247,6 +323,11 @@ export class FakeExcel {
   private workbook(): Record<string, unknown> {
     const state = this.state;
     return {
+      focus: (): void => {
+        this.queued.push(() => {
+          this.focused = true;
+        });
+      },
       getSelectedRange: (): OfficeMockObject =>
         this.range(state.selection.sheet, state.selection.box),
       worksheets: this.collection(() => state.sheets.map((sheet) => ({ name: sheet.name })), {
@@ -372,7 +453,9 @@ export class FakeExcel {
   }
 
   private worksheet(sheet: SheetState): OfficeMockObject {
-    return this.track(new OfficeMockObject(this.worksheetData(sheet)));
+    const mock = new OfficeMockObject({ ...this.worksheetData(sheet), pageLayout: {} });
+    this.sheetMocks.push({ mock, sheet });
+    return this.track(mock);
   }
 
   private worksheetData(sheet: SheetState): Record<string, unknown> {
@@ -400,6 +483,7 @@ export class FakeExcel {
       rowCount: undefined,
       columnCount: undefined,
       values: undefined,
+      formulas: undefined,
       address: undefined,
     });
     return this.track(mock, true);
@@ -420,7 +504,18 @@ export class FakeExcel {
             )
           )
         : undefined;
+    // What `formulas` reads: the formula text where a cell has one, else its value.
+    const formulas = values?.map((line, r) =>
+      line.map((value, c) => {
+        const input = sheet.cells[key(at.top + r, at.left + c)]?.input;
+        return typeof input === "string" && input.startsWith("=") ? input : value;
+      })
+    );
     const mock = new OfficeMockObject({
+      formulas,
+      getVisibleView: (): OfficeMockObject => this.visibleView(sheet, at),
+      getColumn: (column: number): OfficeMockObject =>
+        this.range(sheet, box(at.top, at.left + column, at.bottom, at.left + column)),
       address: `${quoteSheetName(sheet.name)}!${rangeAddress(at)}`,
       rowIndex: at.top,
       columnIndex: at.left,
@@ -462,7 +557,24 @@ export class FakeExcel {
         });
       },
     });
-    this.writes.push({ mock, sheet, box: at, borders });
+    this.writes.push({ mock, sheet, box: at, borders, readFormulas: formulas });
+    this.countLoads(mock);
+    return this.track(mock);
+  }
+
+  /** Excel's RangeView of `at`: the addresses of its cells in rows that are not hidden. */
+  private visibleView(sheet: SheetState, at: RangeBox): OfficeMockObject {
+    const hidden = new Set(sheet.hiddenRows ?? []);
+    const cellAddresses: string[][] = [];
+    for (let row = at.top; row <= at.bottom; row++) {
+      if (hidden.has(row)) continue;
+      const line: string[] = [];
+      for (let column = at.left; column <= at.right; column++)
+        line.push(`${quoteSheetName(sheet.name)}!${rangeAddress(box(row, column, row, column))}`);
+      cellAddresses.push(line);
+    }
+    const mock = new OfficeMockObject({ cellAddresses, rowCount: cellAddresses.length });
+    this.countLoads(mock);
     return this.track(mock);
   }
 
@@ -470,13 +582,13 @@ export class FakeExcel {
   private flushWrites(): number {
     let bytes = 0;
     for (const write of this.writes) {
-      const { mock, sheet, box: at, borders } = write;
+      const { mock, sheet, box: at, borders, readFormulas } = write;
+      const writtenFormulas =
+        Array.isArray(mock.formulas) && mock.formulas !== readFormulas ? mock.formulas : undefined;
       const format = mock.format;
       const font = format.font;
       const changes: Record<string, unknown> = {
-        formulas: Object.prototype.hasOwnProperty.call(mock, "formulas")
-          ? mock.formulas
-          : undefined,
+        formulas: writtenFormulas,
         numberFormat: Object.prototype.hasOwnProperty.call(mock, "numberFormat")
           ? mock.numberFormat
           : undefined,
@@ -494,7 +606,7 @@ export class FakeExcel {
       if (Object.keys(present).length === 0) continue;
       bytes += JSON.stringify(present).length;
       this.applyWrite(sheet, at, present);
-      delete mock.formulas;
+      if (writtenFormulas) delete mock.formulas;
       delete mock.numberFormat;
       for (const name of ["bold", "italic", "size"]) delete font[name];
       for (const name of ["horizontalAlignment", "wrapText", "columnWidth"]) delete format[name];

@@ -32,10 +32,12 @@ interface WebpackConfig {
   plugins: Plugin[];
   devServer: { port: number };
 }
-type WebpackConfigFactory = (
+type WebpackConfigFactory = ((
   env: Record<string, boolean>,
   options: { mode: "development" | "production" }
-) => Promise<WebpackConfig>;
+) => Promise<WebpackConfig>) & {
+  rewriteManifest(xml: string, base: string): string;
+};
 
 const pkg = JSON.parse(fs.readFileSync(nodePath.join(ROOT, "package.json"), "utf8")) as PackageJson;
 const webpackConfigFactory = require(
@@ -322,6 +324,84 @@ describe("manifest.xml", () => {
     const rewritten = String(pattern!.transform!(Buffer.from(manifestText), MANIFEST_FILE));
     expect(rewritten).not.toMatch(/https?:\/\/localhost/);
     expect(() => parseXml(rewritten)).not.toThrow();
+  });
+
+  it("has every URL on the dev server, so the production build can move them all (none left at a placeholder)", () => {
+    const urls = allUrls();
+    expect(urls.map((u) => u.where).join("\n")).toContain("SupportUrl");
+    for (const { url, where } of urls)
+      expect({ where, url: DEV_ORIGIN_PATTERN.test(url) }).toEqual({ where, url: true });
+    const support = defaultValue(child(root, "SupportUrl"));
+    const learnMore = all.find(
+      (e) => e.name === "bt:Url" && e.attributes.id === "GetStarted.LearnMoreUrl"
+    );
+    for (const url of [support, defaultValue(learnMore!)]) {
+      const file = url.replace(DEV_ORIGIN_PATTERN, "");
+      expect(fs.existsSync(nodePath.join(ROOT, file))).toBe(true);
+    }
+  });
+
+  describe("the production build rewrites every URL from one base URL", () => {
+    const saved = { base: process.env.STATSBIDRAG_BASE_URL, old: process.env.ADDIN_PROD_URL };
+    afterEach(() => {
+      for (const [name, value] of [
+        ["STATSBIDRAG_BASE_URL", saved.base],
+        ["ADDIN_PROD_URL", saved.old],
+      ] as const) {
+        if (value === undefined) delete process.env[name];
+        else process.env[name] = value;
+      }
+    });
+
+    async function productionManifest(): Promise<string> {
+      const config = await webpackConfigFactory({ WEBPACK_BUILD: true }, { mode: "production" });
+      const copy = config.plugins.find((p) => p.constructor.name === "CopyPlugin");
+      const pattern = copy!.patterns!.find((p) => p.from === "manifest*.xml")!;
+      return String(pattern.transform!(Buffer.from(manifestText), MANIFEST_FILE));
+    }
+
+    it("moves SupportUrl, LearnMoreUrl, icons, pages and SourceLocation to STATSBIDRAG_BASE_URL", async () => {
+      process.env.STATSBIDRAG_BASE_URL = "https://addins.goteborg.se/statsbidrag";
+      const rewritten = parseXml(await productionManifest());
+      const before = allUrls();
+      all = descendants(rewritten);
+      const after = allUrls();
+      all = descendants(root);
+      expect(after).toHaveLength(before.length);
+      after.forEach(({ url, where }, i) => {
+        expect({ where, url }).toEqual({
+          where,
+          url: before[i].url.replace(DEV_ORIGIN_PATTERN, "https://addins.goteborg.se/statsbidrag/"),
+        });
+      });
+      expect(defaultValue(child(rewritten, "SupportUrl"))).toBe(
+        "https://addins.goteborg.se/statsbidrag/assets/hjalp.html"
+      );
+      expect(defaultValue(path(rewritten, "DefaultSettings", "SourceLocation"))).toBe(
+        "https://addins.goteborg.se/statsbidrag/taskpane.html"
+      );
+      // Namespaces are names, not addresses: untouched.
+      expect(rewritten.attributes.xmlns).toBe(
+        "http://schemas.microsoft.com/office/appforoffice/1.1"
+      );
+    });
+
+    it("refuses a base URL that is not https", async () => {
+      process.env.STATSBIDRAG_BASE_URL = "http://intranat.kommun.se/statsbidrag/";
+      await expect(
+        webpackConfigFactory({ WEBPACK_BUILD: true }, { mode: "production" })
+      ).rejects.toThrow(/must use https/);
+    });
+
+    it("fails rather than leave a URL that is not on the dev server", () => {
+      const stray = manifestText.replace(
+        "https://localhost:3000/assets/hjalp.html",
+        "https://example.org/hjalp"
+      );
+      expect(() => webpackConfigFactory.rewriteManifest(stray, "https://a.se/")).toThrow(
+        /https:\/\/example\.org\/hjalp is not on https:\/\/localhost:3000\//
+      );
+    });
   });
 
   it("defines every resource id it uses, uses every one it defines, each of the right kind", () => {

@@ -54,19 +54,27 @@ export const ALLOCATION_MESSAGES = {
     en: (p) => `The amount to allocate must be greater than zero (${p.text}).`,
   },
   RESERVES_EXCEED_TOTAL: {
-    sv: (p) => `Reserverna (${p.reserves}) är större än beloppet att fördela (${p.total}).`,
-    en: (p) => `The reserves (${p.reserves}) exceed the amount to allocate (${p.total}).`,
+    sv: (p) =>
+      `Avsättningarna (${p.reserves}) är ${p.over} större än beloppet att fördela (${p.total}).`,
+    en: (p) =>
+      `The reserves (${p.reserves}) are ${p.over} more than the amount to allocate (${p.total}).`,
   },
   RESERVE_NAME_MISSING: {
-    sv: (p) => `Reserv nr ${p.index} saknar namn.`,
+    sv: (p) => `Avsättning ${p.index} saknar namn.`,
     en: (p) => `Reserve no. ${p.index} has no name.`,
   },
   RESERVE_AMOUNT_BAD: {
-    sv: (p) => `Reserven '${p.name}': '${p.text}' är inget giltigt belopp.`,
+    sv: (p) => `Avsättningen '${p.name}': '${p.text}' är inget belopp.`,
     en: (p) => `Reserve '${p.name}': '${p.text}' is not a valid amount.`,
   },
+  RESERVE_NEGATIVE: {
+    sv: (p) =>
+      `Avsättningen '${p.name}' kan inte vara negativ (${p.amount}). Skriv beloppet utan minustecken.`,
+    en: (p) =>
+      `The reserve '${p.name}' cannot be negative (${p.amount}). Write the amount without a minus sign.`,
+  },
   RESERVE_DUPLICATE: {
-    sv: (p) => `Reserven '${p.name}' finns två gånger, eller heter som en mottagare.`,
+    sv: (p) => `Avsättningen '${p.name}' finns två gånger, eller heter som en mottagare.`,
     en: (p) => `The reserve '${p.name}' appears twice, or has the same name as a recipient.`,
   },
   FORMULA_NOT_CALCULATED: {

@@ -205,7 +205,8 @@ describe("AllocationController: preview and writing", () => {
     expect(controller.state.issues).toEqual([
       {
         field: "reserves",
-        message: "Reserverna (7000000) är större än beloppet att fördela (6069306).",
+        message:
+          "Avsättningarna (7\u00a0000\u00a0000\u00a0kr) är 930\u00a0694\u00a0kr större än beloppet att fördela (6\u00a0069\u00a0306\u00a0kr).",
       },
     ]);
   });

@@ -451,10 +451,14 @@ export function shapedSplit(
   let denominator: bigint;
   if (shapes.weighted) {
     const w = shapes.weighted;
-    const combined = combineKeys(
-      w.keys.map((col) => participants.map((i) => col[i])),
-      w.weights
+    const columns = w.keys.map((col) => participants.map((i) => col[i]));
+    const zero = columns.flatMap((col, j): Problem[] =>
+      sum(col).isZero()
+        ? [{ code: "KEY_COLUMN_SUM_ZERO", field: "keyColumns", params: { header: w.headers[j] } }]
+        : []
     );
+    if (zero.length > 0) throw new InputError(zero);
+    const combined = combineKeys(columns, w.weights);
     weights = combined.weights;
     denominator = combined.denominator;
   } else {

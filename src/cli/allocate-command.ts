@@ -2,15 +2,39 @@
  * `statsbidrag allocate`: reads recipients from an .xlsx, splits the pot and prints the
  * result (table or JSON) and/or writes a copy of the workbook with the allocation sheet.
  */
-import { type AllocationResult, type AllocationRun, runAllocation } from "../core/allocation";
+import * as path from "path";
+import {
+  type AllocationResult,
+  type AllocationRun,
+  type LastYearRequest,
+  runAllocation,
+} from "../core/allocation";
 import { allocationJson } from "../core/allocation-json";
 import { allocationSheet } from "../core/allocation-sheet";
 import { gridRangeRef } from "../core/grid";
+import type { AmountSource, ShapeRequest } from "../core/jobs/allocation/shapes";
 import { formatMoney } from "../core/money";
 import { type Field, type Lang, InputError } from "../core/problems";
-import { type Command, type CommandOutput, problemsOutput, textTable } from "./command";
+import { commandLine, logTime, runLogSheet, sha256Result, sha256Values } from "../core/runlog";
+import {
+  type Command,
+  type CommandArgs,
+  type CommandContext,
+  type CommandOutput,
+  problemsOutput,
+  textTable,
+} from "./command";
 import { CliError } from "./cli-error";
-import { checkOutputPath, openWorkbook, sheetGrid, writeOutputCopy } from "./workbook-io";
+import {
+  checkOutputPath,
+  openWorkbook,
+  ownedWorksheet,
+  saveWorkbook,
+  sheetGrid,
+  worksheet,
+  worksheetGrid,
+  writeOwnedSheet,
+} from "./workbook-io";
 
 export interface AllocateOptions {
   input: string;
@@ -21,10 +45,23 @@ export interface AllocateOptions {
   output?: string;
   json: boolean;
   nameColumn?: string;
-  keyColumn?: string;
+  /** One key column, or two or more with --weight each (weighted keys). */
+  keyColumns: string[];
+  weights: string[];
   interestColumns: string[];
+  base?: string;
+  baseColumn?: string;
+  floor?: string;
+  floorColumn?: string;
+  ceiling?: string;
+  ceilingColumn?: string;
+  lastYearColumn?: string;
+  /** A previous allocation sheet (Fördelning) in the workbook with last year's amounts. */
+  lastYearSheet?: string;
   lang: Lang;
   date: string;
+  /** Log time for Körlogg ("2026-11-25 15:40:12"); now when absent. */
+  time?: string;
 }
 
 /** The allocation, when one was made (for callers such as the demo). */
@@ -37,7 +74,73 @@ const FIELD_FLAGS: Partial<Record<Field, string>> = {
   nameColumn: "--name-column",
   keyColumn: "--key-column",
   interestColumns: "--interest-column",
+  base: "--base",
+  baseColumn: "--base-column",
+  floor: "--floor",
+  floorColumn: "--floor-column",
+  ceiling: "--ceiling",
+  ceilingColumn: "--ceiling-column",
+  weights: "--weight",
+  keyColumns: "--key-column",
+  lastYearColumn: "--last-year-column",
+  lastYearSheet: "--last-year-sheet",
 };
+
+/** --x <amount> or --x-column <header>, not both. */
+function amountSource(
+  flag: string,
+  value: string | undefined,
+  column: string | undefined
+): AmountSource | undefined {
+  if (value !== undefined && column !== undefined)
+    throw new CliError("USAGE", { text: `--${flag} | --${flag}-column` });
+  if (value !== undefined) return { value };
+  if (column !== undefined) return { column };
+  return undefined;
+}
+
+/** The shapes the flags ask for; --key-column and --weight come in pairs when weighted. */
+export function shapeRequest(options: AllocateOptions): ShapeRequest {
+  const request: ShapeRequest = {
+    base: amountSource("base", options.base, options.baseColumn),
+    floor: amountSource("floor", options.floor, options.floorColumn),
+    ceiling: amountSource("ceiling", options.ceiling, options.ceilingColumn),
+  };
+  if (options.weights.length > 0 || options.keyColumns.length > 1)
+    request.weightedKeys = options.keyColumns.map((column, j) => ({
+      column,
+      weight: options.weights[j] ?? "",
+    }));
+  return request;
+}
+
+/** The flags of an allocation as a command line that reproduces it (for Körlogg). */
+export function reproducingCommandLine(options: AllocateOptions, sheet: string): string[] {
+  const words = ["statsbidrag", "allocate", path.basename(options.input), "--sheet", sheet];
+  const add = (flag: string, value: string | undefined) => {
+    if (value !== undefined) words.push(flag, value);
+  };
+  add("--total", options.total);
+  for (const reserve of options.reserves) add("--reserve", reserve);
+  add("--unit", options.unit);
+  add("--name-column", options.nameColumn);
+  options.keyColumns.forEach((column, j) => {
+    add("--key-column", column);
+    add("--weight", options.weights[j]);
+  });
+  for (const column of options.interestColumns) add("--interest-column", column);
+  add("--base", options.base);
+  add("--base-column", options.baseColumn);
+  add("--floor", options.floor);
+  add("--floor-column", options.floorColumn);
+  add("--ceiling", options.ceiling);
+  add("--ceiling-column", options.ceilingColumn);
+  add("--last-year-column", options.lastYearColumn);
+  add("--last-year-sheet", options.lastYearSheet);
+  add("--lang", options.lang);
+  add("--date", options.date);
+  return words;
+}
 
 /** "Äldreförvaltningen=400 000" -> name and amount, split at the last "=". */
 export function parseReserveFlag(flag: string): { name: string; amount: string } {
@@ -65,14 +168,40 @@ export async function allocateCommand(options: AllocateOptions): Promise<Allocat
   const workbook = await openWorkbook(options.input);
   const grid = sheetGrid(workbook, options.sheet);
 
+  const weighted = options.weights.length > 0 || options.keyColumns.length > 1;
+  if (weighted && options.weights.length !== options.keyColumns.length) {
+    return problemsOutput(
+      [
+        {
+          code: "WEIGHTED_KEYS_PAIRS",
+          field: "weights",
+          params: {
+            columns: String(options.keyColumns.length),
+            weights: String(options.weights.length),
+          },
+        },
+      ],
+      options.lang,
+      options.json,
+      FIELD_FLAGS
+    );
+  }
+  const shapes = shapeRequest(options);
+  let lastYear: LastYearRequest | undefined;
+  if (options.lastYearColumn !== undefined && options.lastYearSheet !== undefined)
+    throw new CliError("USAGE", { text: "--last-year-column | --last-year-sheet" });
+  if (options.lastYearColumn !== undefined) lastYear = { column: options.lastYearColumn };
+  if (options.lastYearSheet !== undefined)
+    lastYear = { sheet: worksheetGrid(worksheet(workbook, options.lastYearSheet)) };
+
   let run: AllocationRun;
   try {
     run = runAllocation(
       grid,
-      { total: options.total, unit: options.unit, reserves },
+      { total: options.total, unit: options.unit, reserves, shapes, lastYear },
       {
         name: options.nameColumn,
-        key: options.keyColumn,
+        key: options.keyColumns[0],
         // No --interest-column flag: detect them.
         interest: options.interestColumns.length > 0 ? options.interestColumns : undefined,
       }
@@ -92,7 +221,10 @@ export async function allocateCommand(options: AllocateOptions): Promise<Allocat
       keyHeader: run.layout.headers[run.layout.keyColumn],
       source: gridRangeRef(grid),
     });
-    const written = await writeOutputCopy(workbook, options.output, "allocation", model);
+    checkOutputPath(workbook.file, options.output);
+    const written = writeOwnedSheet(workbook.book, "allocation", model);
+    appendRunLog(workbook.book, options, grid, run.result);
+    await saveWorkbook(workbook.book, options.output);
     stderr =
       (options.lang === "sv"
         ? `Skrev bladet '${written.sheetName}' i ${options.output}`
@@ -102,6 +234,64 @@ export async function allocateCommand(options: AllocateOptions): Promise<Allocat
     ? JSON.stringify(allocationJson(run.result)) + "\n"
     : summaryTable(run, options.lang);
   return { stdout, stderr, exitCode: 0, result: run.result };
+}
+
+/** Appends this run to the workbook's owned Körlogg sheet (made when missing). */
+function appendRunLog(
+  book: Parameters<typeof writeOwnedSheet>[0],
+  options: AllocateOptions,
+  grid: ReturnType<typeof sheetGrid>,
+  result: AllocationResult
+): void {
+  const previous = ownedWorksheet(book, "runlog");
+  const values = previous ? worksheetGrid(previous).values : null;
+  const json = allocationJson(result);
+  const model = runLogSheet(
+    values,
+    {
+      time: options.time ?? logTime(new Date()),
+      job: "allocate",
+      source: gridRangeRef(grid),
+      commandLine: commandLine(reproducingCommandLine(options, grid.sheet)),
+      recipients: result.rows.length,
+      inputSha256: sha256Values(grid.values),
+      total: result.total,
+      resultSha256: sha256Result(json.rows),
+    },
+    options.lang
+  );
+  writeOwnedSheet(book, "runlog", model);
+}
+
+/** The options of `allocate` from its parsed flags (also used by `rerun`). */
+export function allocateOptions(args: CommandArgs, context: CommandContext): AllocateOptions {
+  if (args.positionals.length !== 1)
+    throw new CliError("USAGE", {
+      text: context.lang === "sv" ? "allocate <indata.xlsx>" : "allocate <input.xlsx>",
+    });
+  return {
+    input: args.positionals[0],
+    total: args.string("total") ?? "",
+    sheet: args.string("sheet"),
+    reserves: args.strings("reserve"),
+    unit: args.string("unit"),
+    output: args.string("output"),
+    json: context.json,
+    nameColumn: args.string("name-column"),
+    keyColumns: args.strings("key-column"),
+    weights: args.strings("weight"),
+    interestColumns: args.strings("interest-column"),
+    base: args.string("base"),
+    baseColumn: args.string("base-column"),
+    floor: args.string("floor"),
+    floorColumn: args.string("floor-column"),
+    ceiling: args.string("ceiling"),
+    ceilingColumn: args.string("ceiling-column"),
+    lastYearColumn: args.string("last-year-column"),
+    lastYearSheet: args.string("last-year-sheet"),
+    lang: context.lang,
+    date: context.date,
+  };
 }
 
 const USAGE_SV = `statsbidrag allocate – fördela en pott efter en nyckel, exakt på kronan
@@ -120,7 +310,16 @@ Flaggor:
   --name-column <rubrik>       namnkolumnen (annars hittas den på rubriken)
   --key-column <rubrik>        nyckelkolumnen (annars hittas den på rubriken)
   --interest-column <rubrik>   kolumn med X/- för intresse; kan upprepas
-  --output <utdata.xlsx>       skriv en kopia av arbetsboken med bladet Fördelning
+  --base <belopp>              grundbelopp per deltagande mottagare, resten efter nyckel
+  --base-column <rubrik>       grundbelopp per mottagare från en kolumn
+  --floor <belopp>             golv: ingen får mindre (eller --floor-column <rubrik>)
+  --ceiling <belopp>           tak: ingen får mer (eller --ceiling-column <rubrik>)
+  --key-column <rubrik> --weight <procent>
+                               vägda nycklar: två eller fler par, vikterna summerar till 100
+  --last-year-column <rubrik>  förra årets belopp, visas bredvid årets med förändring
+  --last-year-sheet <blad>     förra årets belopp från en tidigare Fördelning i arbetsboken
+  --output <utdata.xlsx>       skriv en kopia av arbetsboken med bladet Fördelning och en
+                               ny rad i Körlogg (kan köras om med statsbidrag rerun)
   --json                       skriv resultatet som JSON
   --lang sv|en                 språk för texter och blad (standard sv)
   --date ÅÅÅÅ-MM-DD            datum på bladet (standard i dag)
@@ -147,7 +346,16 @@ Flags:
   --name-column <header>       the name column (else found by its header)
   --key-column <header>        the key column (else found by its header)
   --interest-column <header>   a column of X/- interest marks; may be repeated
-  --output <out.xlsx>          write a copy of the workbook with the Fördelning sheet
+  --base <amount>              base amount per participating recipient, the rest by key
+  --base-column <header>       base amount per recipient from a column
+  --floor <amount>             floor: nobody gets less (or --floor-column <header>)
+  --ceiling <amount>           ceiling: nobody gets more (or --ceiling-column <header>)
+  --key-column <header> --weight <percent>
+                               weighted keys: two or more pairs, weights adding up to 100
+  --last-year-column <header>  last year's amounts, shown beside this year's with the change
+  --last-year-sheet <sheet>    last year's amounts from an earlier Fördelning in the workbook
+  --output <out.xlsx>          write a copy of the workbook with the Fördelning sheet and
+                               a new row in Körlogg (re-run it with statsbidrag rerun)
   --json                       print the result as JSON
   --lang sv|en                 language of texts and sheet (default sv)
   --date YYYY-MM-DD            date on the sheet (default today)
@@ -172,28 +380,20 @@ export const allocate: Command = {
     unit: { type: "string" },
     output: { type: "string" },
     "name-column": { type: "string" },
-    "key-column": { type: "string" },
+    "key-column": { type: "string", multiple: true },
+    weight: { type: "string", multiple: true },
+    base: { type: "string" },
+    "base-column": { type: "string" },
+    floor: { type: "string" },
+    "floor-column": { type: "string" },
+    ceiling: { type: "string" },
+    "ceiling-column": { type: "string" },
+    "last-year-column": { type: "string" },
+    "last-year-sheet": { type: "string" },
     "interest-column": { type: "string", multiple: true },
   },
   async run(args, context) {
-    if (args.positionals.length !== 1)
-      throw new CliError("USAGE", {
-        text: context.lang === "sv" ? "allocate <indata.xlsx>" : "allocate <input.xlsx>",
-      });
-    const { stdout, stderr, exitCode } = await allocateCommand({
-      input: args.positionals[0],
-      total: args.string("total") ?? "",
-      sheet: args.string("sheet"),
-      reserves: args.strings("reserve"),
-      unit: args.string("unit"),
-      output: args.string("output"),
-      json: context.json,
-      nameColumn: args.string("name-column"),
-      keyColumn: args.string("key-column"),
-      interestColumns: args.strings("interest-column"),
-      lang: context.lang,
-      date: context.date,
-    });
+    const { stdout, stderr, exitCode } = await allocateCommand(allocateOptions(args, context));
     return { stdout, stderr, exitCode };
   },
 };

@@ -63,6 +63,8 @@ export async function demoCommand(outputDir: string, date: string): Promise<Comm
     input,
     total: STOCKHOLM_TOTAL,
     reserves: [`${STOCKHOLM_RESERVE.name}=${STOCKHOLM_RESERVE.amount}`],
+    keyColumns: [],
+    weights: [],
     interestColumns: [],
     lang: "sv" as const,
     date,

@@ -5,5 +5,6 @@
 import { allocate } from "./allocate-command";
 import type { Command } from "./command";
 import { demo } from "./demo";
+import { rerun } from "./rerun-command";
 
-export const COMMANDS: readonly Command[] = [allocate, demo];
+export const COMMANDS: readonly Command[] = [allocate, rerun, demo];

@@ -4,6 +4,7 @@
  * ExcelPort it is given. The view renders `state` and calls the methods; tests drive it
  * with a fake port.
  */
+import type { ShapeRequest } from "../../core/jobs/allocation/shapes";
 import {
   type AllocationRequest,
   type AllocationRun,
@@ -38,6 +39,28 @@ export { sameRange };
 
 export const SETTINGS_KEY = "statsbidrag.allocation";
 
+/** The "Avancerat" inputs: shapes and last year, all empty by default (a plain split). */
+export interface AdvancedInput {
+  base: string;
+  floor: string;
+  ceiling: string;
+  /** A second key column (index into the headers), weighted with the key column. */
+  secondKey: number | null;
+  keyWeight: string;
+  secondWeight: string;
+  lastYearColumn: number | null;
+}
+
+export const NO_ADVANCED: AdvancedInput = {
+  base: "",
+  floor: "",
+  ceiling: "",
+  secondKey: null,
+  keyWeight: "",
+  secondWeight: "",
+  lastYearColumn: null,
+};
+
 export interface ReserveInput {
   name: string;
   amount: string;
@@ -70,6 +93,7 @@ export interface AllocationState extends StepState {
   written: WrittenOutput | null;
   /** Hidden recipient rows take part (the default, listed so the user sees them). */
   includeHidden: boolean;
+  advanced: AdvancedInput;
 }
 
 /** Writes rich text to the clipboard; resolves false (or rejects) when the host does not allow it. */
@@ -113,6 +137,7 @@ export class AllocationController extends StepController<AllocationState> {
       status: null,
       written: null,
       includeHidden: true,
+      advanced: { ...NO_ADVANCED },
     });
     this.picker = picker;
     this.texts = ALLOCATION_TEXTS[context.lang];
@@ -179,6 +204,12 @@ export class AllocationController extends StepController<AllocationState> {
     const choice = UNIT_CHOICES.find((u) => u === unit);
     if (!choice) return;
     this.state.unit = choice;
+    this.recompute();
+  }
+
+  /** Changes the "Avancerat" inputs (base, floor, ceiling, weighted key, last year). */
+  setAdvanced(change: Partial<AdvancedInput>): void {
+    this.state.advanced = { ...this.state.advanced, ...change };
     this.recompute();
   }
 
@@ -298,6 +329,8 @@ export class AllocationController extends StepController<AllocationState> {
     this.state.written = null;
     this.writtenModel = null;
     this.state.columns = this.columnsFor(source);
+    // Column picks in "Avancerat" name columns of the old source: start them over.
+    this.state.advanced = { ...this.state.advanced, secondKey: null, lastYearColumn: null };
     const columns = this.state.columns;
     const recipients =
       columns && columns.nameColumn !== null
@@ -382,7 +415,31 @@ export class AllocationController extends StepController<AllocationState> {
       unit: this.state.unit,
       // A reserve row left completely empty is not a mistake, just unused.
       reserves: this.state.reserves.filter((r) => r.name.trim() !== "" || r.amount.trim() !== ""),
+      ...this.advancedRequest(),
     };
+  }
+
+  /** The shapes and last year the "Avancerat" inputs ask for; nothing when they are empty. */
+  private advancedRequest(): Pick<AllocationRequest, "shapes" | "lastYear"> {
+    const a = this.state.advanced;
+    const headers = this.state.columns?.headers ?? [];
+    const keyColumn = this.state.columns?.keyColumn ?? null;
+    const amount = (text: string) => (text.trim() === "" ? undefined : { value: text });
+    const shapes: ShapeRequest = {
+      base: amount(a.base),
+      floor: amount(a.floor),
+      ceiling: amount(a.ceiling),
+    };
+    if (a.secondKey !== null && keyColumn !== null && headers[a.secondKey] !== undefined)
+      shapes.weightedKeys = [
+        { column: headers[keyColumn], weight: a.keyWeight },
+        { column: headers[a.secondKey], weight: a.secondWeight },
+      ];
+    const lastYear =
+      a.lastYearColumn !== null && headers[a.lastYearColumn] !== undefined
+        ? { column: headers[a.lastYearColumn] }
+        : undefined;
+    return { shapes, lastYear };
   }
 
   private settingsOf(source: SourceRange, columns: ColumnsInUse): AllocationSettings {

@@ -45,6 +45,16 @@ export interface AllocationTexts {
   readDone: (address: string, rows: number) => string;
   written: (sheet: string, address: string) => string;
   chooseSource: string;
+  advanced: string;
+  advancedHint: string;
+  base: string;
+  floor: string;
+  ceiling: string;
+  secondKey: string;
+  keyWeight: string;
+  secondWeight: string;
+  lastYearColumn: string;
+  noColumn: string;
 }
 
 const SV: AllocationTexts = {
@@ -92,6 +102,17 @@ const SV: AllocationTexts = {
   written: (sheet, address) => `Tabellen skrevs till bladet ${sheet} (${address}).`,
   chooseSource:
     "Välj först mottagarna: markera dem och välj Använd markering, eller välj en tabell.",
+  advanced: "Avancerat",
+  advancedHint:
+    "Grundbelopp, golv och tak gäller varje deltagande mottagare. Lämna tomt för vanlig fördelning efter nyckel.",
+  base: "Grundbelopp per mottagare (kr)",
+  floor: "Golv per mottagare (kr)",
+  ceiling: "Tak per mottagare (kr)",
+  secondKey: "Andra nyckel (vägs ihop med den första)",
+  keyWeight: "Vikt för första nyckeln (%)",
+  secondWeight: "Vikt för andra nyckeln (%)",
+  lastYearColumn: "Förra årets belopp (kolumn)",
+  noColumn: "Ingen",
 };
 
 const EN: AllocationTexts = {
@@ -140,6 +161,17 @@ const EN: AllocationTexts = {
   written: (sheet, address) => `The table was written to the sheet ${sheet} (${address}).`,
   chooseSource:
     "Choose the recipients first: select them and choose Use selection, or pick a table.",
+  advanced: "Advanced",
+  advancedHint:
+    "Base amount, floor and ceiling apply to each participating recipient. Leave empty for a plain split by key.",
+  base: "Base amount per recipient (SEK)",
+  floor: "Floor per recipient (SEK)",
+  ceiling: "Ceiling per recipient (SEK)",
+  secondKey: "Second key (weighed with the first)",
+  keyWeight: "Weight of the first key (%)",
+  secondWeight: "Weight of the second key (%)",
+  lastYearColumn: "Last year's amounts (column)",
+  noColumn: "None",
 };
 
 export const ALLOCATION_TEXTS: Record<Lang, AllocationTexts> = { sv: SV, en: EN };

@@ -55,6 +55,8 @@ export interface AllocationTexts {
   secondWeight: string;
   lastYearColumn: string;
   noColumn: string;
+  previewAtFloor: string;
+  previewAtCeiling: string;
 }
 
 const SV: AllocationTexts = {
@@ -113,6 +115,8 @@ const SV: AllocationTexts = {
   secondWeight: "Vikt för andra nyckeln (%)",
   lastYearColumn: "Förra årets belopp (kolumn)",
   noColumn: "Ingen",
+  previewAtFloor: "golvet (nyckeln gav mindre)",
+  previewAtCeiling: "taket (nyckeln gav mer)",
 };
 
 const EN: AllocationTexts = {
@@ -172,6 +176,8 @@ const EN: AllocationTexts = {
   secondWeight: "Weight of the second key (%)",
   lastYearColumn: "Last year's amounts (column)",
   noColumn: "None",
+  previewAtFloor: "the floor (the key gave less)",
+  previewAtCeiling: "the ceiling (the key gave more)",
 };
 
 export const ALLOCATION_TEXTS: Record<Lang, AllocationTexts> = { sv: SV, en: EN };

@@ -370,12 +370,17 @@ export class AllocationView {
       body.append(tr);
     };
     for (const row of result.rows) {
+      const bound = row.shape?.bound;
       const note =
-        row.rank === null
-          ? undefined
-          : row.extraUnit
-            ? this.texts.previewGotExtra(row.rank, result.extraUnits)
-            : this.texts.previewNoExtra(row.rank, result.extraUnits);
+        bound === "floor"
+          ? this.texts.previewAtFloor
+          : bound === "ceiling"
+            ? this.texts.previewAtCeiling
+            : row.rank === null
+              ? undefined
+              : row.extraUnit
+                ? this.texts.previewGotExtra(row.rank, result.extraUnits)
+                : this.texts.previewNoExtra(row.rank, result.extraUnits);
       addRow(
         row.name,
         row.share === null ? "" : percent(row.share),

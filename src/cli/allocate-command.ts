@@ -15,7 +15,8 @@ import { gridRangeRef } from "../core/grid";
 import type { AmountSource, ShapeRequest } from "../core/jobs/allocation/shapes";
 import { formatMoney } from "../core/money";
 import { type Field, type Lang, InputError } from "../core/problems";
-import { commandLine, logTime, runLogSheet, sha256Result, sha256Values } from "../core/runlog";
+import { allocationCommandLine } from "../core/jobs/allocation/command-line";
+import { logTime, runLogSheet, sha256Result, sha256Values } from "../core/runlog";
 import {
   type Command,
   type CommandArgs,
@@ -115,31 +116,13 @@ export function shapeRequest(options: AllocateOptions): ShapeRequest {
 }
 
 /** The flags of an allocation as a command line that reproduces it (for Körlogg). */
-export function reproducingCommandLine(options: AllocateOptions, sheet: string): string[] {
-  const words = ["statsbidrag", "allocate", path.basename(options.input), "--sheet", sheet];
-  const add = (flag: string, value: string | undefined) => {
-    if (value !== undefined) words.push(flag, value);
-  };
-  add("--total", options.total);
-  for (const reserve of options.reserves) add("--reserve", reserve);
-  add("--unit", options.unit);
-  add("--name-column", options.nameColumn);
-  options.keyColumns.forEach((column, j) => {
-    add("--key-column", column);
-    add("--weight", options.weights[j]);
+export function reproducingCommandLine(options: AllocateOptions, sheet: string): string {
+  return allocationCommandLine({
+    ...options,
+    file: path.basename(options.input),
+    sheet,
+    reserves: options.reserves,
   });
-  for (const column of options.interestColumns) add("--interest-column", column);
-  add("--base", options.base);
-  add("--base-column", options.baseColumn);
-  add("--floor", options.floor);
-  add("--floor-column", options.floorColumn);
-  add("--ceiling", options.ceiling);
-  add("--ceiling-column", options.ceilingColumn);
-  add("--last-year-column", options.lastYearColumn);
-  add("--last-year-sheet", options.lastYearSheet);
-  add("--lang", options.lang);
-  add("--date", options.date);
-  return words;
 }
 
 /** "Äldreförvaltningen=400 000" -> name and amount, split at the last "=". */
@@ -252,7 +235,7 @@ function appendRunLog(
       time: options.time ?? logTime(new Date()),
       job: "allocate",
       source: gridRangeRef(grid),
-      commandLine: commandLine(reproducingCommandLine(options, grid.sheet)),
+      commandLine: reproducingCommandLine(options, grid.sheet),
       recipients: result.rows.length,
       inputSha256: sha256Values(grid.values),
       total: result.total,

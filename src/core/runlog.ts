@@ -199,7 +199,7 @@ export function runLogSheet(
 
 /** A shell word as the runner's users type it: bare when safe, else in single quotes. */
 export function shellQuote(word: string): string {
-  if (/^[A-Za-z0-9_\-.,/=:+@%]+$/.test(word)) return word;
+  if (/^[\p{L}\p{N}_\-.,/=:+@%]+$/u.test(word)) return word;
   return `'${word.replace(/'/g, `'\\''`)}'`;
 }
 

@@ -84,9 +84,15 @@ export function createOfficeExcel(): ExcelPort {
         { kind: "readRange", address },
         async () => (await runCounted((context) => readRange(context, address))).result
       ),
-    writeOutput: (job: OutputJob, model: SheetModel): Promise<WrittenOutput> =>
+    writeOutput: (
+      job: OutputJob,
+      model: SheetModel,
+      options?: { activate?: boolean }
+    ): Promise<WrittenOutput> =>
       officeCall({ kind: "writeOutput" }, async () => {
-        const { result, syncs } = await runCounted((context) => writeOutput(context, job, model));
+        const { result, syncs } = await runCounted((context) =>
+          writeOutput(context, job, model, options)
+        );
         return { ...result, syncs };
       }),
     select: async (reference: string): Promise<void> => {

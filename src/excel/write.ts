@@ -73,7 +73,8 @@ function thinBorder(border: Excel.RangeBorder): void {
 export async function writeOutput(
   context: Excel.RequestContext,
   job: OutputJob,
-  model: SheetModel
+  model: SheetModel,
+  options: { activate?: boolean } = {}
 ): Promise<Omit<WrittenOutput, "syncs">> {
   const workbook = context.workbook;
   const markName = ownerMarkName(job);
@@ -122,7 +123,7 @@ export async function writeOutput(
       verticalFitToPages: 0,
     };
   }
-  sheet.activate();
+  if (options.activate !== false) sheet.activate();
   sheet.load("name");
   await context.sync();
 

@@ -4,7 +4,16 @@
  * ExcelPort it is given. The view renders `state` and calls the methods; tests drive it
  * with a fake port.
  */
+import { allocationJson } from "../../core/allocation-json";
+import { allocationCommandLine } from "../../core/jobs/allocation/command-line";
 import type { ShapeRequest } from "../../core/jobs/allocation/shapes";
+import {
+  type RunLogEntry,
+  logTime,
+  runLogSheet,
+  sha256Result,
+  sha256Values,
+} from "../../core/runlog";
 import {
   type AllocationRequest,
   type AllocationRun,
@@ -254,7 +263,14 @@ export class AllocationController extends StepController<AllocationState> {
       const written = await this.port.writeOutput("allocation", model);
       this.state.written = written;
       this.writtenModel = model;
-      const done = this.texts.written(quoteSheetName(written.sheetName), written.tableAddress);
+      let done = this.texts.written(quoteSheetName(written.sheetName), written.tableAddress);
+      try {
+        await this.appendRunLog(run, source, columns);
+      } catch (error) {
+        // The table is written; the log row is missing, and the user should know.
+        this.log("run log could not be written", error);
+        done = `${done} ${this.texts.runLogNotWritten}`;
+      }
       try {
         await this.port.saveSettings<AllocationSettings>(
           SETTINGS_KEY,
@@ -417,6 +433,53 @@ export class AllocationController extends StepController<AllocationState> {
       reserves: this.state.reserves.filter((r) => r.name.trim() !== "" || r.amount.trim() !== ""),
       ...this.advancedRequest(),
     };
+  }
+
+  /** Appends this write to the owned Körlogg sheet, with the runner line that reproduces it. */
+  private async appendRunLog(
+    run: AllocationRun,
+    source: SourceRange,
+    columns: ColumnsInUse
+  ): Promise<void> {
+    if (!this.port.readOwnedValues) return;
+    const previous = await this.port.readOwnedValues("runlog");
+    const header = (c: number | null) => (c === null ? undefined : columns.headers[c]);
+    const request = this.request();
+    const shapes = request.shapes;
+    const amount = (s: { value: string | number } | { column: string } | undefined) =>
+      s && "value" in s ? String(s.value) : undefined;
+    const weighted = shapes?.weightedKeys;
+    const json = allocationJson(run.result);
+    const entry: RunLogEntry = {
+      time: logTime(new Date()),
+      job: "allocate",
+      source: source.address,
+      commandLine: allocationCommandLine({
+        file: this.texts.workbookPlaceholder,
+        sheet: source.grid.sheet,
+        total: this.state.total,
+        reserves: (request.reserves ?? []).map((r) => `${r.name}=${r.amount}`),
+        unit: this.state.unit,
+        nameColumn: header(columns.nameColumn),
+        keyColumns: weighted ? weighted.map((w) => w.column) : [header(columns.keyColumn) ?? ""],
+        weights: weighted ? weighted.map((w) => String(w.weight)) : [],
+        interestColumns: columns.interestColumns.map((c) => columns.headers[c]),
+        base: amount(shapes?.base),
+        floor: amount(shapes?.floor),
+        ceiling: amount(shapes?.ceiling),
+        lastYearColumn:
+          request.lastYear && "column" in request.lastYear ? request.lastYear.column : undefined,
+        lang: this.lang,
+        date: this.today(),
+      }),
+      recipients: run.result.rows.length,
+      inputSha256: sha256Values(source.grid.values),
+      total: run.result.total,
+      resultSha256: sha256Result(json.rows),
+    };
+    await this.port.writeOutput("runlog", runLogSheet(previous, entry, this.lang), {
+      activate: false,
+    });
   }
 
   /** The shapes and last year the "Avancerat" inputs ask for; nothing when they are empty. */

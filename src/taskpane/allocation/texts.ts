@@ -57,6 +57,8 @@ export interface AllocationTexts {
   noColumn: string;
   previewAtFloor: string;
   previewAtCeiling: string;
+  runLogNotWritten: string;
+  workbookPlaceholder: string;
 }
 
 const SV: AllocationTexts = {
@@ -117,6 +119,8 @@ const SV: AllocationTexts = {
   noColumn: "Ingen",
   previewAtFloor: "golvet (nyckeln gav mindre)",
   previewAtCeiling: "taket (nyckeln gav mer)",
+  runLogNotWritten: "Raden i Körlogg kunde inte skrivas.",
+  workbookPlaceholder: "arbetsbok.xlsx",
 };
 
 const EN: AllocationTexts = {
@@ -178,6 +182,8 @@ const EN: AllocationTexts = {
   noColumn: "None",
   previewAtFloor: "the floor (the key gave less)",
   previewAtCeiling: "the ceiling (the key gave more)",
+  runLogNotWritten: "The row in the run log (Körlogg) could not be written.",
+  workbookPlaceholder: "workbook.xlsx",
 };
 
 export const ALLOCATION_TEXTS: Record<Lang, AllocationTexts> = { sv: SV, en: EN };

@@ -56,3 +56,36 @@ describe("AllocationController: Avancerat", () => {
     expect(total(controller)).toBe(6069306);
   });
 });
+
+describe("AllocationController: the run log", () => {
+  test("a write appends a Körlogg row with the runner line that reproduces it", async () => {
+    const grid = stockholmGrid("Nyckel");
+    const port = new FakePort(grid, "Blad1!A1:D12");
+    let previous: (string | number | null)[][] | null = null;
+    const owned = Object.assign(port, {
+      readOwnedValues: async () => previous,
+    });
+    const controller = new AllocationController({
+      port: owned,
+      lang: "sv",
+      today: () => "2026-11-25",
+    });
+    await controller.start();
+    await controller.useSelection();
+    controller.setTotal("6 069 306");
+    controller.setAdvanced({ base: "10 000" });
+    await controller.write();
+    expect(port.writes.map((w) => w.job)).toEqual(["allocation", "runlog"]);
+    const log = port.writes[1].model.cells;
+    expect(log[1][2].value).toBe("allocate");
+    expect(log[1][3].value).toBe("Blad1!A1:D12");
+    expect(log[1][4].value).toBe(
+      "statsbidrag allocate arbetsbok.xlsx --sheet Blad1 --total '6 069 306' --unit 1 --name-column Stadsdelsförvaltning --key-column Nyckel --interest-column Beställarenhet --interest-column 'Förebyggande enhet' --base '10 000' --lang sv --date 2026-11-25"
+    );
+    expect(log[1][5].value).toBe(11);
+    // The next write appends row 2 to the log the port gives back.
+    previous = log.map((row) => row.map((c) => c.value));
+    await controller.write();
+    expect(port.writes[3].model.cells.slice(1).map((row) => row[0].value)).toEqual([1, 2]);
+  });
+});

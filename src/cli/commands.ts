@@ -5,6 +5,8 @@
 import { allocate } from "./allocate-command";
 import type { Command } from "./command";
 import { demo } from "./demo";
+import { report } from "./report-command";
+import { requisitions } from "./requisitions-command";
 import { rerun } from "./rerun-command";
 
-export const COMMANDS: readonly Command[] = [allocate, rerun, demo];
+export const COMMANDS: readonly Command[] = [allocate, requisitions, report, rerun, demo];

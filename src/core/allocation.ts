@@ -186,6 +186,9 @@ export function readRecipients(grid: Grid, layout: TableLayout, skipHidden = fal
   const recipients: Recipient[] = [];
   const seen = new Map<string, string>();
   const hidden = new Set(skipHidden ? (grid.hiddenRows ?? []) : []);
+  /** Key cells holding text, kept apart: a whole column of text is one problem, not one per cell. */
+  const textKeys: Problem[] = [];
+  let rows = 0;
 
   for (const { row: r, kind } of recipientRows(grid, layout)) {
     if (kind !== "data" || hidden.has(r)) continue;
@@ -210,7 +213,11 @@ export function readRecipients(grid: Grid, layout: TableLayout, skipHidden = fal
       problems.add({ code: "FORMULA_NOT_CALCULATED", cell: keyCell, params: { formula } });
     else if (parsed.kind === "empty")
       problems.add({ code: "KEY_MISSING", cell: keyCell, params: { name } });
-    else if (parsed.kind === "invalid")
+    else if (parsed.kind === "invalid" && parsed.code === "NOT_A_NUMBER") {
+      const problem: Problem = { code: parsed.code, cell: keyCell, params: { text: parsed.text } };
+      textKeys.push(problem);
+      problems.add(problem);
+    } else if (parsed.kind === "invalid")
       problems.add({ code: parsed.code, cell: keyCell, params: { text: parsed.text } });
     else if (parsed.value.isNegative() && !parsed.value.isZero()) {
       problems.add({
@@ -232,6 +239,18 @@ export function readRecipients(grid: Grid, layout: TableLayout, skipHidden = fal
       } else if (mark === "yes") interested = true;
     }
     recipients.push({ name, key, interested, nameCell, keyCell });
+    rows++;
+  }
+  if (textKeys.length >= 3 && textKeys.length * 2 >= rows) {
+    // A column of words ("Ja", "Nej", names): the wrong column, not a typo per cell.
+    const first = textKeys[0].cell ?? "";
+    const last = textKeys[textKeys.length - 1].cell ?? "";
+    problems.replace(textKeys, {
+      code: "KEY_COLUMN_NOT_NUMBERS",
+      cell: spanReference(first, last),
+      field: "keyColumn",
+      params: { count: String(textKeys.length), rows: String(rows) },
+    });
   }
   problems.throwIfAny();
   if (recipients.length === 0) {

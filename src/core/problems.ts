@@ -4,8 +4,10 @@
  * show it. Each problem names the cell (or the pane field) it concerns.
  */
 import { ALLOCATION_MESSAGES } from "./jobs/allocation/messages";
+import { REPORT_MESSAGES } from "./jobs/report-back/messages";
 import { formatNumber } from "./money";
 import { ambiguousDotReadings } from "./parse";
+import { REQUISITION_MESSAGES } from "./jobs/requisitions/messages";
 
 export type Lang = "sv" | "en";
 
@@ -121,7 +123,12 @@ const SHARED_MESSAGES = {
   },
 } satisfies Catalogue;
 
-const MESSAGES = { ...SHARED_MESSAGES, ...ALLOCATION_MESSAGES };
+const MESSAGES = {
+  ...SHARED_MESSAGES,
+  ...ALLOCATION_MESSAGES,
+  ...REQUISITION_MESSAGES,
+  ...REPORT_MESSAGES,
+};
 
 export type ProblemCode = keyof typeof MESSAGES;
 
@@ -182,6 +189,14 @@ export class ProblemList {
 
   add(problem: Problem): void {
     this.items.push(problem);
+  }
+
+  /** Puts one problem where the first of `group` was and drops the rest of the group. */
+  replace(group: readonly Problem[], by: Problem): void {
+    const at = this.items.indexOf(group[0]);
+    const kept = this.items.filter((p) => !group.includes(p));
+    kept.splice(at < 0 ? kept.length : at, 0, by);
+    this.items.splice(0, this.items.length, ...kept);
   }
 
   get isEmpty(): boolean {

@@ -25,6 +25,10 @@ export interface StyleBlock extends RangeBox {
   wrapText?: boolean;
   borderTop?: boolean;
   borderBottom?: boolean;
+  /** Background colour, "#RRGGBB" (e.g. a status cell; never the only sign of the status). */
+  fill?: string;
+  /** Font colour, "#RRGGBB". */
+  fontColor?: string;
 }
 
 export interface SheetModel {

@@ -11,6 +11,7 @@ export type OfficeAction =
   | { kind: "listTables" }
   | { kind: "readTable"; name: string }
   | { kind: "readRange"; address: string }
+  | { kind: "readOwnedTable"; job: string }
   | { kind: "writeOutput" }
   | { kind: "select"; reference: string }
   | { kind: "saveSettings" };
@@ -26,6 +27,8 @@ export function actionText(action: OfficeAction): string {
       return `read the table '${action.name}'`;
     case "readRange":
       return `read ${action.address}`;
+    case "readOwnedTable":
+      return "read the add-in's own sheet";
     case "writeOutput":
       return "write the table";
     case "select":

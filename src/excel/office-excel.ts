@@ -21,6 +21,7 @@ import type {
   TableInfo,
   WrittenOutput,
 } from "./port";
+import { readOwnedTable } from "./owned";
 import { listTables, readRange, readSelection, readTable } from "./read";
 import { displayLanguage, loadSetting, saveSetting } from "./settings";
 import { writeOutput } from "./write";
@@ -83,6 +84,11 @@ export function createOfficeExcel(): ExcelPort {
       officeCall(
         { kind: "readRange", address },
         async () => (await runCounted((context) => readRange(context, address))).result
+      ),
+    readOwnedTable: (job: OutputJob): Promise<SourceRange | null> =>
+      officeCall(
+        { kind: "readOwnedTable", job },
+        async () => (await runCounted((context) => readOwnedTable(context, job))).result
       ),
     writeOutput: (
       job: OutputJob,

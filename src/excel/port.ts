@@ -49,6 +49,11 @@ export interface ExcelPort {
   /** A range by its address ("Blad1!A1:D12"), without touching the user's selection. */
   readRange(address: string): Promise<SourceRange>;
   /**
+   * The used range of the sheet this add-in owns for `job` (found through its owner mark, so
+   * it follows a rename), without touching the user's selection; null when there is none.
+   */
+  readOwnedTable(job: OutputJob): Promise<SourceRange | null>;
+  /**
    * Writes the model to the sheet this add-in owns for `job`, replacing only that sheet.
    * A same-named sheet the add-in did not create is left untouched and another name is used.
    */

@@ -9,6 +9,12 @@ import { AllocationController, type ClipboardWriter } from "./allocation/control
 import { ALLOCATION_TEXTS } from "./allocation/texts";
 import { AllocationView } from "./allocation/view";
 import type { RichText } from "./copy-table";
+import { RequisitionsController } from "./requisitions/controller";
+import { REQUISITIONS_TEXTS } from "./requisitions/texts";
+import { RequisitionsView } from "./requisitions/view";
+import { ReportController } from "./report/controller";
+import { REPORT_TEXTS } from "./report/texts";
+import { ReportView } from "./report/view";
 import { applyTexts, byId, setLanguage } from "./shell/dom";
 import { handleUnexpectedErrors } from "./shell/errors";
 import type { PaneStep } from "./shell/pane-step";
@@ -65,6 +71,33 @@ function allocationStep(context: StepContext): PaneStep {
   };
 }
 
+function reportStep(context: StepContext): PaneStep {
+  const controller = new ReportController(context);
+  const view = new ReportView(controller, REPORT_TEXTS[context.lang], SHELL_TEXTS[context.lang]);
+  return {
+    panelId: "panel-report",
+    mount: () => view.mount(),
+    start: () => controller.start(),
+    shown: () => view.shown(),
+  };
+}
+
+function requisitionsStep(context: StepContext): PaneStep {
+  const controller = new RequisitionsController(context);
+  const view = new RequisitionsView(
+    controller,
+    REQUISITIONS_TEXTS[context.lang],
+    SHELL_TEXTS[context.lang],
+    context.lang
+  );
+  return {
+    panelId: "panel-requisitions",
+    mount: () => view.mount(),
+    start: () => controller.start(),
+    shown: () => view.shown(),
+  };
+}
+
 Office.onReady((info) => {
   const displayLanguage = Office.context?.displayLanguage ?? "sv-SE";
   const lang = paneLanguage(displayLanguage);
@@ -85,7 +118,7 @@ Office.onReady((info) => {
     today: () => localIsoDate(new Date()),
     log,
   };
-  const steps = [allocationStep(context)];
+  const steps = [allocationStep(context), requisitionsStep(context), reportStep(context)];
   const tabs = new Tabs(byId("tabs"));
   tabs.onChange((panelId) => steps.find((s) => s.panelId === panelId)?.shown());
   for (const step of steps) step.mount();

@@ -72,6 +72,9 @@ export function distributeCapped(
     if (weights[i] < 0n) throw new RangeError("weights must not be negative");
     if (caps[i] < 0n) throw new RangeError("caps must not be negative");
   }
+  // Nobody can take part (every weight or cap is 0): no round is run, as the rule says.
+  if (!weights.some((w, i) => w > 0n && caps[i] > 0n))
+    return { units: weights.map(() => 0n), leftOver: total, rounds: 0 };
   const split = cappedUnits(total, integerWeights(weights), capsOf(caps), names);
   const units = split.path === "big" ? split.units : Array.from(split.units, (u) => BigInt(u));
   return { units, leftOver: BigInt(split.leftOver), rounds: split.rounds };

@@ -20,7 +20,7 @@
  * row above it gets a unit, and only the rows equal to it are put in tie-break order, again
  * by selection. Sorting (for the display rank) is a separate step, `remainderRanks`.
  */
-import { compareCodePoints, kthSmallest, kthSmallestBig, selectFirst } from "./select";
+import { compareCodePoints, kthSmallestBig, kthSmallestBounded, selectFirst } from "./select";
 
 export const MAX_SAFE = Number.MAX_SAFE_INTEGER;
 
@@ -186,7 +186,7 @@ export function largestRemainderSafe(
     }
   } else if (leftover > 0) {
     // The leftover-th largest remainder: rows above it get a unit, rows equal to it compete.
-    const threshold = kthSmallest(values, m, m - leftover);
+    const threshold = kthSmallestBounded(values, m, m - leftover, sum);
     let tied = 0;
     let above = 0;
     for (let j = 0; j < m; j++) {

@@ -34,11 +34,16 @@ function partitionBudget(length: number): number {
 
 /**
  * The k-th smallest (0-based) of values[0..length). Reorders that part of `values`.
+ * `budget`: partitioning passes before sorting the rest (a parameter for the tests).
  */
-export function kthSmallest(values: Float64Array, length: number, k: number): number {
+export function kthSmallest(
+  values: Float64Array,
+  length: number,
+  k: number,
+  budget = partitionBudget(length)
+): number {
   let lo = 0;
   let hi = length - 1;
-  let budget = partitionBudget(length);
   while (hi > lo) {
     if (budget-- === 0) {
       values.subarray(lo, hi + 1).sort();
@@ -71,11 +76,53 @@ function medianOfThree(a: number, b: number, c: number): number {
   return a < c ? a : b < c ? c : b;
 }
 
+/** Below this many values a counting pass costs more than it saves. */
+const BUCKETED_FROM = 4096;
+
+/**
+ * `kthSmallest` for values known to lie in [0, bound), such as remainders below their
+ * denominator: one counting pass over buckets of that range finds the bucket holding the
+ * k-th value, and quickselect runs on that bucket alone (a handful of values on spread-out
+ * data; a run of equal values is settled by one three-way partition). floor(v × buckets /
+ * bound) never decreases as v grows, so the buckets keep the values' order.
+ * Overwrites values[0..length).
+ */
+export function kthSmallestBounded(
+  values: Float64Array,
+  length: number,
+  k: number,
+  bound: number
+): number {
+  if (length < BUCKETED_FROM) return kthSmallest(values, length, k);
+  const buckets = Math.min(65536, 2 ** Math.floor(Math.log2(length / 8)));
+  const scale = buckets / bound;
+  const last = buckets - 1;
+  const counts = new Uint32Array(buckets);
+  for (let i = 0; i < length; i++) {
+    const b = Math.floor(values[i] * scale);
+    counts[b > last ? last : b]++;
+  }
+  let bucket = 0;
+  let below = 0;
+  while (below + counts[bucket] <= k) below += counts[bucket++];
+  let inBucket = 0;
+  for (let i = 0; i < length; i++) {
+    const v = values[i];
+    const b = Math.floor(v * scale);
+    if ((b > last ? last : b) === bucket) values[inBucket++] = v;
+  }
+  return kthSmallest(values, inBucket, k - below);
+}
+
 /** As `kthSmallest`, for BigInt values. */
-export function kthSmallestBig(values: bigint[], length: number, k: number): bigint {
+export function kthSmallestBig(
+  values: bigint[],
+  length: number,
+  k: number,
+  budget = partitionBudget(length)
+): bigint {
   let lo = 0;
   let hi = length - 1;
-  let budget = partitionBudget(length);
   while (hi > lo) {
     if (budget-- === 0) {
       const part = values.slice(lo, hi + 1).sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
@@ -117,13 +164,13 @@ export function selectFirst(
   rows: Uint32Array,
   length: number,
   count: number,
-  order: (a: number, b: number) => number
+  order: (a: number, b: number) => number,
+  budget = partitionBudget(length)
 ): void {
   if (count <= 0 || count >= length) return;
   const k = count - 1;
   let lo = 0;
   let hi = length - 1;
-  let budget = partitionBudget(length);
   while (hi > lo) {
     if (budget-- === 0) {
       rows.subarray(lo, hi + 1).sort(order);

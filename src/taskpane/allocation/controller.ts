@@ -18,11 +18,12 @@ import {
   type AllocationRequest,
   type AllocationRun,
   countRecipients,
+  parseMoney,
   runAllocation,
 } from "../../core/allocation";
 import { allocationSheet } from "../../core/allocation-sheet";
 import { type Grid, isBlank, quoteSheetName } from "../../core/grid";
-import { InputError } from "../../core/problems";
+import { InputError, type Problem } from "../../core/problems";
 import type { SheetModel } from "../../core/sheet-model";
 import {
   type ColumnChoice,
@@ -34,6 +35,7 @@ import {
   layoutProblems,
 } from "../../core/table-layout";
 import type { SourceRange, WrittenOutput } from "../../excel/port";
+import { Decimal, formatMoney } from "../../core/money";
 import { type RichText, sheetTableForCopy } from "../copy-table";
 import { SourcePicker, type SourceState, sameRange } from "../shell/source";
 import { type Issue, StepController, type StepContext, type StepState } from "../shell/step";
@@ -103,6 +105,10 @@ export interface AllocationState extends StepState {
   /** Hidden recipient rows take part (the default, listed so the user sees them). */
   includeHidden: boolean;
   advanced: AdvancedInput;
+  /** The preview is the last good one; the inputs changed since and are not valid yet. */
+  previewStale: boolean;
+  /** The inputs changed after the table was written: the sheet is older than the preview. */
+  writtenStale: boolean;
 }
 
 /** Writes rich text to the clipboard; resolves false (or rejects) when the host does not allow it. */
@@ -124,6 +130,16 @@ export class AllocationController extends StepController<AllocationState> {
   private writtenModel: SheetModel | null = null;
   /** Once the user ticks interest columns, a change of name or key column no longer re-detects them. */
   private interestChosen = false;
+  /**
+   * The interest columns the user ticked (or detection found), kept apart from the ones in use:
+   * moving through the key list with the arrow keys passes over ticked columns without
+   * unticking them.
+   */
+  private interestWanted: number[] = [];
+  /** Fields the user has left (or tried to write): their problems show from then on. */
+  private readonly touched = new Set<string>();
+  /** Every problem with the inputs, shown or not yet. */
+  private allIssues: Issue[] = [];
 
   constructor(context: AllocationContext) {
     const picker = new SourcePicker(context.port, {
@@ -147,6 +163,8 @@ export class AllocationController extends StepController<AllocationState> {
       written: null,
       includeHidden: true,
       advanced: { ...NO_ADVANCED },
+      previewStale: false,
+      writtenStale: false,
     });
     this.picker = picker;
     this.texts = ALLOCATION_TEXTS[context.lang];
@@ -194,49 +212,65 @@ export class AllocationController extends StepController<AllocationState> {
     const columns = this.state.columns;
     if (!columns) return;
     this.interestChosen = true;
-    const others = columns.interestColumns.filter((c) => c !== column);
-    columns.interestColumns = checked ? [...others, column].sort((a, b) => a - b) : others;
-    this.recompute();
+    const others = this.interestWanted.filter((c) => c !== column);
+    this.interestWanted = checked ? [...others, column].sort((a, b) => a - b) : others;
+    this.applyInterest(columns);
+    this.changed();
   }
 
   setIncludeHidden(include: boolean): void {
     this.state.includeHidden = include;
-    this.recompute();
+    this.changed();
   }
 
   setTotal(text: string): void {
     this.state.total = text;
-    this.recompute();
+    this.changed();
   }
 
   setUnit(unit: string): void {
     const choice = UNIT_CHOICES.find((u) => u === unit);
     if (!choice) return;
     this.state.unit = choice;
-    this.recompute();
+    this.changed();
   }
 
   /** Changes the "Avancerat" inputs (base, floor, ceiling, weighted key, last year). */
   setAdvanced(change: Partial<AdvancedInput>): void {
     this.state.advanced = { ...this.state.advanced, ...change };
-    this.recompute();
+    this.changed();
   }
 
   addReserve(): void {
     this.state.reserves = [...this.state.reserves, { name: "", amount: "" }];
-    this.recompute();
+    this.changed();
   }
 
   removeReserve(index: number): void {
     this.state.reserves = this.state.reserves.filter((_, i) => i !== index);
-    this.recompute();
+    this.changed();
   }
 
   setReserve(index: number, change: Partial<ReserveInput>): void {
     this.state.reserves = this.state.reserves.map((r, i) =>
       i === index ? { ...r, ...change } : r
     );
+    this.changed();
+  }
+
+  /** The user left a field: its problems show from now on (not while typing). */
+  leaveField(field: "total" | "reserves" | "unit"): void {
+    if (this.touched.has(field)) return;
+    this.touched.add(field);
     this.recompute();
+  }
+
+  /** "= 400 000 kr": what an amount field was read as, or null while it is empty or unreadable. */
+  understood(text: string): string | null {
+    if (text.trim() === "") return null;
+    const parsed = parseMoney(text);
+    if (!parsed.ok) return null;
+    return `= ${formatMoney(parsed.value, new Decimal(this.state.unit), this.lang)}\u00a0${this.shellTexts.kr}`;
   }
 
   /** Writes the allocation sheet; nothing is written while any input is invalid. */
@@ -245,10 +279,10 @@ export class AllocationController extends StepController<AllocationState> {
     this.recompute();
     const { run, columns } = this.state;
     const source = this.picker.state.source;
-    if (!run || !source || !columns || this.state.issues.length > 0) {
+    if (!run || !source || !columns || this.allIssues.length > 0) {
       this.setStatus({
         kind: "error",
-        text: this.shellTexts.notWritten(Math.max(1, this.state.issues.length)),
+        text: this.shellTexts.notWritten(Math.max(1, this.allIssues.length)),
       });
       return;
     }
@@ -262,6 +296,7 @@ export class AllocationController extends StepController<AllocationState> {
     await this.excel("writing", async () => {
       const written = await this.port.writeOutput("allocation", model);
       this.state.written = written;
+      this.state.writtenStale = false;
       this.writtenModel = model;
       let done = this.texts.written(quoteSheetName(written.sheetName), written.tableAddress);
       try {
@@ -289,8 +324,12 @@ export class AllocationController extends StepController<AllocationState> {
     const written = this.state.written;
     if (!written) return this.setStatus({ kind: "error", text: this.shellTexts.writeFirst });
     await this.excel(null, async () => {
-      await this.port.select(written.tableAddress);
-      this.state.status = { kind: "info", text: this.shellTexts.selectedForCopy };
+      let focused = true;
+      if (this.port.selectForCopy)
+        focused = (await this.port.selectForCopy(written.tableAddress)).focused;
+      else await this.port.select(written.tableAddress);
+      const text = focused ? this.shellTexts.selectedForCopy : this.shellTexts.selectedClickSheet;
+      this.state.status = { kind: "info", text: this.aboutWritten(text) };
     });
   }
 
@@ -308,8 +347,29 @@ export class AllocationController extends StepController<AllocationState> {
     }
     this.setStatus(
       copied
-        ? { kind: "success", text: this.shellTexts.copiedForWord }
+        ? { kind: "success", text: this.aboutWritten(this.shellTexts.copiedForWord) }
         : { kind: "error", text: this.shellTexts.copyNotAllowed }
+    );
+  }
+
+  /** Copy actions work on the table in the sheet; say so when it is older than the preview. */
+  private aboutWritten(text: string): string {
+    return this.state.writtenStale ? `${text} ${this.texts.writtenIsOlder}` : text;
+  }
+
+  /** Any input changed: the written table (if any) is now older than the preview. */
+  private changed(): void {
+    if (this.state.written && !this.state.writtenStale) {
+      this.state.writtenStale = true;
+      this.state.status = { kind: "warning", text: this.texts.writtenIsOlder };
+    }
+    this.recompute();
+  }
+
+  /** The interest columns in use: the wanted ones that are not the name or key column. */
+  private applyInterest(columns: ColumnsInUse): void {
+    columns.interestColumns = this.interestWanted.filter(
+      (c) => c !== columns.nameColumn && c !== columns.keyColumn
     );
   }
 
@@ -319,7 +379,7 @@ export class AllocationController extends StepController<AllocationState> {
     if (!columns || !source) return;
     columns[which] = column;
     this.sourceIssues = [];
-    columns.interestColumns = columns.interestColumns.filter((c) => c !== column);
+    this.applyInterest(columns);
     if (!this.interestChosen && columns.nameColumn !== null && columns.keyColumn !== null) {
       // Let core find the interest columns for the new pair, as it would have on reading.
       const choice = {
@@ -333,10 +393,11 @@ export class AllocationController extends StepController<AllocationState> {
         detected.nameColumn === columns.nameColumn &&
         detected.keyColumn === columns.keyColumn
       ) {
-        columns.interestColumns = [...detected.interestColumns];
+        this.interestWanted = [...detected.interestColumns];
+        this.applyInterest(columns);
       }
     }
-    this.recompute();
+    this.changed();
   }
 
   private sourceRead(source: SourceRange): void {
@@ -347,6 +408,9 @@ export class AllocationController extends StepController<AllocationState> {
     this.state.columns = this.columnsFor(source);
     // Column picks in "Avancerat" name columns of the old source: start them over.
     this.state.advanced = { ...this.state.advanced, secondKey: null, lastYearColumn: null };
+    this.interestWanted = [...(this.state.columns?.interestColumns ?? [])];
+    this.state.run = null;
+    this.state.writtenStale = false;
     const columns = this.state.columns;
     const recipients =
       columns && columns.nameColumn !== null
@@ -385,14 +449,14 @@ export class AllocationController extends StepController<AllocationState> {
   private recompute(): void {
     const { columns } = this.state;
     const source = this.picker.state.source;
+    const lastGood = this.state.run;
     this.state.run = null;
     // Problems found while reading or detecting stand until the source or a column choice changes.
     const issues: Issue[] = [...this.sourceIssues];
     if (!source || !columns) {
       if (issues.length === 0 && this.attemptedWrite)
         issues.push({ field: "range", message: this.texts.chooseSource });
-      this.state.issues = issues;
-      return this.update();
+      return this.showIssues(issues, null);
     }
     // When detection already said what is missing, that message stands until the user picks a column.
     const detectionFailed = this.sourceIssues.length > 0;
@@ -421,7 +485,21 @@ export class AllocationController extends StepController<AllocationState> {
         issues.push(...shown.map((p) => this.issueOf(p)));
       }
     }
-    this.state.issues = issues;
+    this.showIssues(issues, lastGood);
+  }
+
+  /**
+   * Problems with what the user is typing wait until the field is left (or a write is tried);
+   * meanwhile the last good preview stays, marked as out of date.
+   */
+  private showIssues(issues: Issue[], lastGood: AllocationRun | null): void {
+    const typing = new Set(["total", "reserves", "unit"]);
+    this.allIssues = issues;
+    this.state.issues = issues.filter(
+      (i) => this.attemptedWrite || !i.field || !typing.has(i.field) || this.touched.has(i.field)
+    );
+    this.state.previewStale = this.state.run === null && lastGood !== null && issues.length > 0;
+    if (this.state.previewStale) this.state.run = lastGood;
     this.update();
   }
 
@@ -528,6 +606,15 @@ export class AllocationController extends StepController<AllocationState> {
       this.log("settings could not be read", error);
       return null;
     }
+  }
+
+  /** A reserve's problem names which reserve and which of its inputs, so only that one is marked. */
+  protected override issueOf(problem: Problem): Issue {
+    const issue = super.issueOf(problem);
+    const { index, part } = problem.params ?? {};
+    if (problem.field === "reserves" && typeof index === "string" && typeof part === "string")
+      issue.control = `reserve-${index}-${part}`;
+    return issue;
   }
 
   protected inputRefused(error: InputError): void {

@@ -7,6 +7,8 @@ import type { Lang } from "../../core/problems";
 export interface AllocationTexts {
   skippedRows: (list: string) => string;
   previewShare: string;
+  writtenIsOlder: string;
+  previewIsOld: string;
   previewGotExtra: (rank: number, of: number) => string;
   previewNoExtra: (rank: number, of: number) => string;
   hiddenRows: (list: string) => string;
@@ -63,6 +65,10 @@ export interface AllocationTexts {
 
 const SV: AllocationTexts = {
   previewShare: "Andel",
+  writtenIsOlder:
+    "Tabellen i bladet är äldre än förhandsgranskningen. Välj Skriv tabell för att uppdatera den.",
+  previewIsOld:
+    "Förhandsgranskningen visar senaste giltiga uppgifter; rätta fälten för att uppdatera den.",
   previewGotExtra: (rank, of) => `+1 enhet: rest nr ${rank}, ${of} extra enheter delades ut`,
   previewNoExtra: (rank, of) => `avrundad nedåt: rest nr ${rank}, bara ${of} extra enheter`,
   skippedRows: (list) => `Summa- och delsummarader som inte är mottagare: ${list}.`,
@@ -125,6 +131,9 @@ const SV: AllocationTexts = {
 
 const EN: AllocationTexts = {
   previewShare: "Share",
+  writtenIsOlder:
+    "The table in the sheet is older than the preview. Choose Write table to update it.",
+  previewIsOld: "The preview shows the last valid inputs; correct the fields to update it.",
   previewGotExtra: (rank, of) => `+1 unit: remainder no. ${rank}, ${of} extra units handed out`,
   previewNoExtra: (rank, of) => `rounded down: remainder no. ${rank}, only ${of} extra units`,
   skippedRows: (list) => `Total and subtotal rows that are not recipients: ${list}.`,

@@ -80,6 +80,9 @@ export class AllocationView {
     byId<HTMLInputElement>("pot").addEventListener("input", (event) =>
       c.setTotal((event.target as HTMLInputElement).value)
     );
+    // Problems with what is typed show when the field is left, not on every keystroke.
+    byId<HTMLInputElement>("pot").addEventListener("blur", () => c.leaveField("total"));
+    byId("reserve-rows").addEventListener("focusout", () => c.leaveField("reserves"));
     byId<HTMLInputElement>("include-hidden").addEventListener("change", (event) =>
       c.setIncludeHidden((event.target as HTMLInputElement).checked)
     );
@@ -262,6 +265,7 @@ export class AllocationView {
   private renderParameters(state: AllocationState): void {
     const pot = byId<HTMLInputElement>("pot");
     if (pot.value !== state.total) pot.value = state.total;
+    byId("pot-echo").textContent = this.controller.understood(state.total) ?? "";
     byId<HTMLSelectElement>("unit").value = state.unit;
 
     const rows = byId("reserve-rows");
@@ -275,17 +279,21 @@ export class AllocationView {
       const amount = row.querySelector<HTMLInputElement>(".amount");
       if (name && name.value !== reserve.name) name.value = reserve.name;
       if (amount && amount.value !== reserve.amount) amount.value = reserve.amount;
+      const echo = row.querySelector<HTMLElement>(".echo");
+      if (echo) echo.textContent = this.controller.understood(reserve.amount) ?? "";
     });
   }
 
   private reserveRow(index: number): HTMLElement {
     const row = element("div", "reserve-row");
     const name = element("input", "control reserve-name");
+    name.id = `reserve-${index + 1}-name`;
     name.type = "text";
     name.placeholder = this.texts.reserveNamePlaceholder;
     name.setAttribute("aria-label", this.texts.reserveName(index + 1));
     name.addEventListener("input", () => this.controller.setReserve(index, { name: name.value }));
     const amount = element("input", "control amount");
+    amount.id = `reserve-${index + 1}-amount`;
     amount.type = "text";
     amount.inputMode = "decimal";
     amount.autocomplete = "off";
@@ -302,7 +310,11 @@ export class AllocationView {
       this.controller.removeReserve(index);
       byId("add-reserve").focus();
     });
-    row.append(name, amount, remove);
+    const echo = element("span", "echo");
+    echo.id = `reserve-${index + 1}-echo`;
+    amount.setAttribute("aria-describedby", `${echo.id} error-reserves`);
+    name.setAttribute("aria-describedby", "error-reserves");
+    row.append(name, amount, remove, echo);
     return row;
   }
 
@@ -430,8 +442,14 @@ export class AllocationView {
       const control = FIELD_CONTROL[field];
       if (control) byId(control).setAttribute("aria-invalid", String(own.length > 0));
     }
+    // Only the reserve input a problem is about is marked; a problem about all reserves
+    // together (their sum above the pot) marks every amount.
+    const reserveIssues = issues.filter((i) => i.field === "reserves");
     document.querySelectorAll<HTMLInputElement>("#reserve-rows input").forEach((input) => {
-      input.setAttribute("aria-invalid", String(issues.some((i) => i.field === "reserves")));
+      const wrong = reserveIssues.some((i) =>
+        i.control ? i.control === input.id : input.classList.contains("amount")
+      );
+      input.setAttribute("aria-invalid", String(wrong));
     });
 
     const panel = byId("problems");

@@ -21,6 +21,8 @@ export interface Issue {
   field?: string;
   cell?: string;
   message: string;
+  /** The one input of a repeated group (e.g. "reserve-2-amount") the problem is about. */
+  control?: string;
 }
 
 export interface Status {

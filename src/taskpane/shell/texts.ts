@@ -48,6 +48,7 @@ export interface ShellTexts {
   kr: string;
   unexpected: (detail: string) => string;
   cancel: string;
+  selectedClickSheet: string;
   cancelled: string;
   progress: (done: number, total: number) => string;
 }
@@ -92,6 +93,8 @@ const SV: ShellTexts = {
   kr: "kr",
   unexpected: (detail) => `Något gick fel i tillägget: ${detail} Inget har skrivits. Försök igen.`,
   cancel: "Avbryt",
+  selectedClickSheet:
+    "Tabellen är markerad. Klicka i bladet (så att Excel har fokus) och tryck Ctrl+C, klistra sedan in i Word.",
   cancelled: "Avbrutet. Inget har skrivits.",
   progress: (done, total) => `Läst ${done} av ${total} delar …`,
 };
@@ -137,6 +140,8 @@ const EN: ShellTexts = {
   unexpected: (detail) =>
     `Something went wrong in the add-in: ${detail} Nothing was written. Try again.`,
   cancel: "Cancel",
+  selectedClickSheet:
+    "The table is selected. Click into the sheet (so Excel has the focus), press Ctrl+C, then paste into Word.",
   cancelled: "Cancelled. Nothing was written.",
   progress: (done, total) => `Read ${done} of ${total} parts …`,
 };
@@ -153,6 +158,8 @@ function swedishAction(action: OfficeAction): string {
       return `läsa tabellen ${action.name}`;
     case "readRange":
       return `läsa ${action.address}`;
+    case "readOwnedTable":
+      return "läsa tilläggets eget blad";
     case "writeOutput":
       return "skriva tabellen";
     case "select":

@@ -7,6 +7,8 @@ import type { Page } from "playwright-core";
 import { POT, openPane, usePane } from "./harness";
 
 usePane();
+// axe walks the whole pane (three panels) several times per test.
+jest.setTimeout(60_000);
 
 const AXE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 

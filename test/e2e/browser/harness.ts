@@ -57,9 +57,13 @@ export interface DoubleConfig {
   sheets: { name: string; cells: (string | number | null)[][] }[];
   activeSheet: string;
   selection: string;
+  /** Milliseconds each sync takes in the double (default 1). */
+  syncDelayMs?: number;
   /** Highest ExcelApi version the double claims (default 1.9). */
   excelApi?: string;
   tables?: { name: string; sheet: string; address: string; showTotals?: boolean }[];
+  /** Workbook-level defined names, e.g. an owner mark left by an earlier run. */
+  names?: { name: string; sheet: string; address: string }[];
 }
 
 export interface RunRecord {
@@ -212,12 +216,17 @@ export async function openPane(
   return { page, requests, errors };
 }
 
-/** Runs `action` and returns the Excel.run records it caused. */
-export async function runsDuring(page: Page, action: () => Promise<void>): Promise<RunRecord[]> {
+/** Runs `action` and returns the Excel.run records it caused (once `panel` is no longer busy). */
+export async function runsDuring(
+  page: Page,
+  action: () => Promise<void>,
+  panel = "#panel-allocate"
+): Promise<RunRecord[]> {
   const before = await page.evaluate(() => window.__officeDouble.runs.length);
   await action();
   await page.waitForFunction(
-    () => document.querySelector("#panel-allocate")?.getAttribute("aria-busy") === "false"
+    (selector) => document.querySelector(selector)?.getAttribute("aria-busy") === "false",
+    panel
   );
   return page.evaluate((from) => window.__officeDouble.runs.slice(from), before);
 }

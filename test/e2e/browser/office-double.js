@@ -12,7 +12,7 @@
  *   - every sync is counted per Excel.run, with the JSON bytes of the batch it sends.
  * The test reads the model through window.__officeDouble. The config comes before this file
  * as window.__officeDoubleConfig: { displayLanguage, excelApi, sheets, activeSheet, selection,
- * tables, settings, officeTheme }.
+ * tables, names, settings, officeTheme }.
  */
 (function () {
   "use strict";
@@ -142,6 +142,13 @@
       showTotals: Boolean(t.showTotals),
     });
   }
+  for (const n of config.names || []) {
+    model.names.set(n.name.toLowerCase(), {
+      name: n.name,
+      sheetId: sheetByName(n.sheet).id,
+      box: parseAddress(n.address).box,
+    });
+  }
   function sheetById(id) {
     return model.sheets.find((s) => s.id === id) || null;
   }
@@ -185,7 +192,7 @@
   function isEmptyCell(cell) {
     return !cell || ((cell.v === null || cell.v === "") && !cell.f);
   }
-  /** Enough of a calculator for the sheets core writes: SUM(A1:B2), A1-B2, numbers. */
+  /** Enough of a calculator for the sheets core writes: SUM(A1:B2), A1-B2, A1, numbers. */
   function evaluate(sheet, formula, depth) {
     if (depth > 50) return "#REF!";
     const body = formula.slice(1).trim();
@@ -207,6 +214,11 @@
       const x = valueOf(sheet, a.top, a.left, depth + 1);
       const y = valueOf(sheet, b.top, b.left, depth + 1);
       return (typeof x === "number" ? x : 0) - (typeof y === "number" ? y : 0);
+    }
+    const single = /^([A-Z]+\d+)$/i.exec(body);
+    if (single) {
+      const a = parseAddress(single[1]).box;
+      return valueOf(sheet, a.top, a.left, depth + 1);
     }
     return "#NAME?";
   }
@@ -305,7 +317,8 @@
       const responses = [];
       this._run.syncs += 1;
       this._run.requestBytes.push(new TextEncoder().encode(request).length);
-      await new Promise((resolve) => setTimeout(resolve, 1));
+      // A slower host (config.syncDelayMs) lets a test act while a long read is under way.
+      await new Promise((resolve) => setTimeout(resolve, config.syncDelayMs || 1));
       try {
         for (const item of batch) {
           const response = item.run();
@@ -497,6 +510,18 @@
         description
       );
     }
+    getUsedRangeOrNullObject(valuesOnly) {
+      return new Range(
+        this._context,
+        () => {
+          const sheet = this._resolve();
+          const box = sheet ? usedBox(sheet, null, valuesOnly) : null;
+          return box ? { sheet, box } : null;
+        },
+        this._describe() + ".getUsedRangeOrNullObject()",
+        true
+      );
+    }
     getUsedRange(valuesOnly) {
       return new Range(
         this._context,
@@ -583,6 +608,18 @@
     }
     _describe() {
       return this._description;
+    }
+    /** The range's sheet; a null object when the range is one (null objects propagate). */
+    get worksheet() {
+      return new Worksheet(
+        this._context,
+        () => {
+          const target = this._resolveOrNull();
+          return target ? target.sheet : null;
+        },
+        this._describe() + ".worksheet",
+        this._orNull
+      );
     }
     _resolveOrNull() {
       const target = this._resolver();
@@ -732,6 +769,18 @@
           return { sheet, box: surroundingRegion(sheet, box) };
         },
         this._describe() + ".getSurroundingRegion()"
+      );
+    }
+    /** The range's sheet; a null object when the range is one (chained *OrNullObject calls). */
+    get worksheet() {
+      return new Worksheet(
+        this._context,
+        () => {
+          const target = this._resolveOrNull();
+          return target ? target.sheet : null;
+        },
+        this._describe() + ".worksheet",
+        this._orNull
       );
     }
     getUsedRangeOrNullObject(valuesOnly) {
@@ -961,11 +1010,36 @@
       if (name === "type") return "Range";
       throw officeError("InvalidArgument", "Unknown property " + name);
     }
+    getRangeOrNullObject() {
+      return new Range(
+        this._context,
+        () => {
+          const item = this._resolve();
+          const sheet = item ? sheetById(item.sheetId) : null;
+          return sheet ? { sheet, box: item.box } : null;
+        },
+        this._describe() + ".getRangeOrNullObject()",
+        true
+      );
+    }
     get value() {
       return this._get("value");
     }
     get name() {
       return this._get("name");
+    }
+    /** The range the name points at; a null object when the name or its sheet is gone. */
+    getRangeOrNullObject() {
+      return new Range(
+        this._context,
+        () => {
+          const item = this._resolve();
+          const sheet = item ? sheetById(item.sheetId) : null;
+          return sheet ? { sheet, box: item.box } : null;
+        },
+        this._describe() + ".getRangeOrNullObject()",
+        true
+      );
     }
     delete() {
       this._context._enqueue({ op: "names.delete", target: this._describe() }, () => {

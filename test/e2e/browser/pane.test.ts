@@ -128,7 +128,8 @@ describe("the pane in Chromium with an Excel double", () => {
     });
 
     // Re-running (rounded to 1 000 kr this time) replaces our sheet only.
-    await page.getByLabel("Avrunda till").selectOption("1000");
+    // Scoped to the Fördela panel: the Rekvisitioner panel (hidden) has its own.
+    await page.locator("#panel-allocate").getByLabel("Avrunda till").selectOption("1000");
     const rerunRuns = await runsDuring(page, () =>
       page.getByRole("button", { name: "Skriv tabell" }).click()
     );
@@ -216,7 +217,10 @@ describe("the pane in Chromium with an Excel double", () => {
       tables: [{ name: "Stadsdelar", sheet: "Blad1", address: "A1:D13", showTotals: true }],
       selection: "F1",
     });
-    await page.getByLabel("Eller välj en Excel-tabell").selectOption("Stadsdelar");
+    await page
+      .locator("#panel-allocate")
+      .getByLabel("Eller välj en Excel-tabell")
+      .selectOption("Stadsdelar");
     const runs = await runsDuring(page, () =>
       page.getByRole("button", { name: "Läs tabellen" }).click()
     );

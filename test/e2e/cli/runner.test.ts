@@ -250,7 +250,7 @@ describe("help in the user's language", () => {
     const result = await run(["fördela", "--lang", "en"]);
     expect(result.exitCode).toBe(2);
     expect(result.stderr).toContain(
-      "Unknown command 'fördela'. The commands are: allocate, rerun, demo."
+      "Unknown command 'fördela'. The commands are: allocate, requisitions, report, rerun, demo."
     );
   });
 

@@ -369,6 +369,9 @@ export class FakeExcel {
           const item = new OfficeMockObject({
             name,
             value: live ? `${quoteSheetName(live.name)}!$A$1` : "#REF!",
+            // The mark's cell; a null object (and so its sheet) when the name or its sheet is gone.
+            getRangeOrNullObject: (): OfficeMockObject =>
+              live ? this.range(live, box(0, 0, 0, 0)) : this.nullRange(),
             delete: (): void => {
               this.queued.push(() => {
                 delete state.names[name];
@@ -466,6 +469,10 @@ export class FakeExcel {
         this.range(sheet, address === undefined ? WHOLE_SHEET : parseReference(address).box),
       getUsedRange: (): OfficeMockObject =>
         this.range(sheet, usedBox(sheet, WHOLE_SHEET) ?? box(0, 0, 0, 0)),
+      getUsedRangeOrNullObject: (): OfficeMockObject => {
+        const used = usedBox(sheet, WHOLE_SHEET);
+        return used ? this.range(sheet, used) : this.nullRange();
+      },
       activate: (): void => {
         this.queued.push(() => {
           state.active = sheet;
@@ -485,6 +492,11 @@ export class FakeExcel {
       values: undefined,
       formulas: undefined,
       address: undefined,
+      // Null objects propagate: the sheet of a null range is null, and so is its used range.
+      worksheet: {
+        name: undefined,
+        getUsedRangeOrNullObject: (): OfficeMockObject => this.nullRange(),
+      },
     });
     return this.track(mock, true);
   }

@@ -452,3 +452,38 @@ describe("select, settings and language", () => {
     expect(port.displayLanguage()).toBe("sv-SE");
   });
 });
+
+describe("readOwnedTable", () => {
+  it("reads the sheet the owner mark points at in one round trip, not a same-named sheet of the user's", async () => {
+    const users = sheetFrom("Fördelning", [["Min anteckning"]]);
+    const ours = sheetFrom("Fördelning (2)", [
+      ["Fördelning av statsbidrag"],
+      [],
+      ["Stadsdel", "Belopp (kr)"],
+      ["Bromma", 459491],
+      ["Summa", 459491],
+    ]);
+    const state = workbook([users, ours], {
+      sheet: users,
+      box: { top: 0, left: 0, bottom: 0, right: 0 },
+    });
+    state.names.Statsbidrag_allocation = ours;
+    const excel = fake(state);
+    const read = await createOfficeExcel().readOwnedTable("allocation");
+    expect(excel.syncs).toBe(1);
+    expect(read?.address).toBe("'Fördelning (2)'!A1:B5");
+    expect(read?.grid.values[3]).toEqual(["Bromma", 459491]);
+    expect(read?.grid.values[1]).toEqual([null, null]);
+    // The user's selection is not moved.
+    expect(state.selection.sheet).toBe(users);
+  });
+
+  it("is null without an owner mark, or when the marked sheet was deleted", async () => {
+    const data = sheetFrom("Blad1", DISTRICTS);
+    const state = workbook([data], { sheet: data, box: { top: 0, left: 0, bottom: 0, right: 0 } });
+    fake(state);
+    expect(await createOfficeExcel().readOwnedTable("allocation")).toBeNull();
+    state.names.Statsbidrag_allocation = sheetFrom("Borttagen", [["x"]]);
+    expect(await createOfficeExcel().readOwnedTable("allocation")).toBeNull();
+  });
+});

@@ -2,7 +2,13 @@
 import type { Grid } from "../../../src/core/grid";
 import type { OutputJob } from "../../../src/core/jobs";
 import type { SheetModel } from "../../../src/core/sheet-model";
-import type { ExcelPort, SourceRange, TableInfo, WrittenOutput } from "../../../src/excel/port";
+import type {
+  BlockProgress,
+  ExcelPort,
+  SourceRange,
+  TableInfo,
+  WrittenOutput,
+} from "../../../src/excel/port";
 import { STOCKHOLM_2024 } from "../../fixtures/stockholm-2024";
 
 export class FakePort implements ExcelPort {
@@ -50,9 +56,55 @@ export class FakePort implements ExcelPort {
     return source;
   }
 
+  /** Sheets the add-in owns, by job (what writeOutput wrote, or set by a test as user-edited). */
+  owned = new Map<OutputJob, SourceRange>();
+  ownedReads: OutputJob[] = [];
+  /** Rows per block of readRangeInBlocks; every block read is recorded. */
+  blockRows = 1000;
+  blockReads: { address: string; rows: number }[] = [];
+  /** Called before each block is read (a test may abort here). */
+  beforeBlock: (index: number) => void = () => undefined;
+
+  async readRangeInBlocks(
+    address: string,
+    onProgress?: (progress: BlockProgress) => void,
+    signal?: AbortSignal
+  ): Promise<SourceRange> {
+    this.takeFailure();
+    const source = await this.readRange(address);
+    const total = source.grid.values.length;
+    let syncs = 1;
+    for (let done = 0, index = 0; done < total; index++) {
+      this.beforeBlock(index);
+      if (signal?.aborted) {
+        const error = new Error("The read was cancelled.");
+        error.name = "AbortError";
+        throw error;
+      }
+      const rows = Math.min(this.blockRows, total - done);
+      this.blockReads.push({ address, rows });
+      done += rows;
+      syncs += 1;
+      onProgress?.({ rowsRead: done, totalRows: total, syncs });
+      await Promise.resolve();
+    }
+    return source;
+  }
+
+  async readOwnedTable(job: OutputJob): Promise<SourceRange | null> {
+    this.takeFailure();
+    this.ownedReads.push(job);
+    return this.owned.get(job) ?? null;
+  }
+
   async writeOutput(job: OutputJob, model: SheetModel): Promise<WrittenOutput> {
     this.takeFailure();
     this.writes.push({ job, model });
+    const values = model.cells.map((row) => row.map((cell) => cellValueOf(cell)));
+    this.owned.set(job, {
+      grid: { sheet: model.name, top: 0, left: 0, values },
+      address: `'${model.name}'!A1`,
+    });
     return { sheetName: "Fördelning (2)", tableAddress: "'Fördelning (2)'!A3:D15", syncs: 2 };
   }
 
@@ -72,6 +124,11 @@ export class FakePort implements ExcelPort {
   displayLanguage(): string {
     return this.language;
   }
+}
+
+/** What a written cell shows: its value (a formula's value as the model gives it). */
+function cellValueOf(cell: SheetModel["cells"][number][number]): string | number | null {
+  return cell.value;
 }
 
 /** The Stockholm proposal's table as a user has it on Blad1!A1:D12 (key = the proposed amounts). */

@@ -1,4 +1,5 @@
 import { ALLOCATION_TEXTS } from "../../../src/taskpane/allocation/texts";
+import { REQUISITIONS_TEXTS } from "../../../src/taskpane/requisitions/texts";
 import { SHELL_TEXTS, paneLanguage } from "../../../src/taskpane/shell/texts";
 import { escapeHtml, formatByNumberFormat } from "../../../src/taskpane/copy-table";
 
@@ -13,6 +14,7 @@ test("English for every English Office locale, Swedish otherwise", () => {
 test.each([
   ["shell", SHELL_TEXTS],
   ["allocation", ALLOCATION_TEXTS],
+  ["requisitions", REQUISITIONS_TEXTS],
 ])("both languages have every %s text", (_, texts) => {
   expect(Object.keys(texts.en).sort()).toEqual(Object.keys(texts.sv).sort());
 });

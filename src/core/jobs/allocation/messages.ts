@@ -77,6 +77,12 @@ export const ALLOCATION_MESSAGES = {
     sv: (p) => `Avsättningen '${p.name}' finns två gånger, eller heter som en mottagare.`,
     en: (p) => `The reserve '${p.name}' appears twice, or has the same name as a recipient.`,
   },
+  KEY_COLUMN_NOT_NUMBERS: {
+    sv: (p) =>
+      `Nyckelkolumnen har text i stället för tal (${p.count} av ${p.rows} rader). Välj kolumnen med talen som nyckel.`,
+    en: (p) =>
+      `The key column holds text instead of numbers (${p.count} of ${p.rows} rows). Choose the column with the numbers as the key.`,
+  },
   FORMULA_NOT_CALCULATED: {
     sv: (p) =>
       `Formeln ${p.formula} har inte räknats ut, så cellen har inget värde att läsa. Öppna arbetsboken i Excel, tryck F9 och spara, och försök igen.`,

@@ -193,3 +193,16 @@ describe("hidden rows and uncalculated formulas", () => {
     ]);
   });
 });
+
+test("a key column of text is one problem over its cells, not one per cell", () => {
+  const g = grid([
+    ["Stadsdel", "Antal", "Kommentar"],
+    ["Bromma", "många", "x"],
+    ["Kista", "få", "y"],
+    ["Rinkeby", "fler", "z"],
+  ]);
+  const messages = refusal(() => runAllocation(g, { total: "1000" }, { key: "Antal" }));
+  expect(messages).toEqual([
+    "Blad1!B2:B4: Nyckelkolumnen har text i stället för tal (3 av 3 rader). Välj kolumnen med talen som nyckel.",
+  ]);
+});

@@ -202,6 +202,10 @@ describe("AllocationController: preview and writing", () => {
     const { controller } = setup();
     await readyToWrite(controller);
     controller.setReserve(0, { amount: "7 000 000" });
+    // Not while typing: the problem shows when the user leaves the field.
+    expect(controller.state.issues).toEqual([]);
+    expect(controller.state.previewStale).toBe(true);
+    controller.leaveField("reserves");
     expect(controller.state.issues).toEqual([
       {
         field: "reserves",
@@ -457,5 +461,61 @@ describe("AllocationController: rows the user should know about", () => {
     controller.setIncludeHidden(false);
     expect(controller.state.run?.result.rows).toHaveLength(10);
     expect(controller.state.run?.result.rows.map((r) => r.name)).not.toContain(STOCKHOLM[1][0]);
+  });
+});
+
+describe("AllocationController: the pane never acts on something other than what it shows", () => {
+  test("errors wait until the field is left; the last good preview stays, marked out of date", async () => {
+    const { controller } = setup();
+    await readyToWrite(controller);
+    const good = controller.state.run;
+    expect(good).not.toBeNull();
+    controller.setTotal("6 069 30x");
+    expect(controller.state.issues).toEqual([]);
+    expect(controller.state.run).toBe(good);
+    expect(controller.state.previewStale).toBe(true);
+    controller.leaveField("total");
+    expect(controller.state.issues.map((i) => i.field)).toEqual(["total"]);
+    controller.setTotal(POT);
+    expect(controller.state.previewStale).toBe(false);
+    expect(controller.state.issues).toEqual([]);
+  });
+
+  test("changing an input after writing clears the success and marks the sheet as older", async () => {
+    const { controller, port } = setup();
+    await readyToWrite(controller);
+    await controller.write();
+    expect(controller.state.status?.kind).toBe("success");
+    controller.setUnit("100");
+    expect(controller.state.writtenStale).toBe(true);
+    expect(controller.state.status).toEqual({
+      kind: "warning",
+      text: expect.stringContaining("äldre än förhandsgranskningen"),
+    });
+    await controller.selectForCopy();
+    expect(port.selects).toEqual([controller.state.written?.tableAddress]);
+    expect(controller.state.status?.text).toContain("äldre än förhandsgranskningen");
+    await controller.write();
+    expect(controller.state.writtenStale).toBe(false);
+  });
+
+  test("moving through the key column list does not untick interest columns", async () => {
+    const { controller } = setup();
+    await readyToWrite(controller);
+    expect(controller.state.columns?.interestColumns).toEqual([1, 2]);
+    // Arrow keys on the key list pass over columns 1 and 2 on the way to 3.
+    controller.setKeyColumn(1);
+    expect(controller.state.columns?.interestColumns).toEqual([2]);
+    controller.setKeyColumn(2);
+    controller.setKeyColumn(3);
+    expect(controller.state.columns?.interestColumns).toEqual([1, 2]);
+  });
+
+  test("an amount field says what it was read as, as the user types", () => {
+    const { controller } = setup();
+    expect(controller.understood("400000")).toBe("= 400\u00a0000\u00a0kr");
+    expect(controller.understood("1 234,50")).toBe("= 1\u00a0234,50\u00a0kr");
+    expect(controller.understood("400.000")).toBeNull();
+    expect(controller.understood("")).toBeNull();
   });
 });

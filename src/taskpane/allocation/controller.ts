@@ -6,7 +6,7 @@
  */
 import { allocationJson } from "../../core/allocation-json";
 import { allocationCommandLine } from "../../core/jobs/allocation/command-line";
-import type { ShapeRequest } from "../../core/jobs/allocation/shapes";
+import { type ShapeRequest, findColumn } from "../../core/jobs/allocation/shapes";
 import {
   type RunLogEntry,
   logTime,
@@ -88,6 +88,18 @@ export interface AllocationSettings {
   total: string;
   reserves: ReserveInput[];
   unit: UnitChoice;
+  /** The "Avancerat" inputs, with columns by header ("" where none); absent when all empty. */
+  advanced?: SavedAdvanced;
+}
+
+export interface SavedAdvanced {
+  base: string;
+  floor: string;
+  ceiling: string;
+  secondKeyHeader: string;
+  keyWeight: string;
+  secondWeight: string;
+  lastYearHeader: string;
 }
 
 /** The columns in use: the detected layout with the user's changes; null where none is chosen. */
@@ -178,6 +190,10 @@ export class AllocationController extends StepController<AllocationState> {
       this.state.total = saved.total;
       this.state.reserves = saved.reserves.map((r) => ({ ...r }));
       this.state.unit = saved.unit;
+      if (saved.advanced) {
+        const { base, floor, ceiling, keyWeight, secondWeight } = saved.advanced;
+        this.state.advanced = { ...NO_ADVANCED, base, floor, ceiling, keyWeight, secondWeight };
+      }
       this.picker.state.last = { address: saved.sourceAddress, tableName: saved.tableName };
       this.state.status = { kind: "info", text: this.shellTexts.settingsRestored };
     }
@@ -406,8 +422,19 @@ export class AllocationController extends StepController<AllocationState> {
     this.state.written = null;
     this.writtenModel = null;
     this.state.columns = this.columnsFor(source);
-    // Column picks in "Avancerat" name columns of the old source: start them over.
+    // Column picks in "Avancerat" name columns of the old source: start them over, or take
+    // the last run's by header when the same source is read again.
     this.state.advanced = { ...this.state.advanced, secondKey: null, lastYearColumn: null };
+    const saved = this.readSavedSettings();
+    const headers = this.state.columns?.headers;
+    if (saved?.advanced && headers && this.isSavedSource(saved, source)) {
+      const column = (header: string) => {
+        const c = header === "" ? -1 : findColumn(headers, header);
+        return c < 0 ? null : c;
+      };
+      this.state.advanced.secondKey = column(saved.advanced.secondKeyHeader);
+      this.state.advanced.lastYearColumn = column(saved.advanced.lastYearHeader);
+    }
     this.interestWanted = [...(this.state.columns?.interestColumns ?? [])];
     this.state.run = null;
     this.state.writtenStale = false;
@@ -418,6 +445,12 @@ export class AllocationController extends StepController<AllocationState> {
         : 0;
     this.state.status = { kind: "info", text: this.texts.readDone(source.address, recipients) };
     this.recompute();
+  }
+
+  private isSavedSource(saved: AllocationSettings, source: SourceRange): boolean {
+    return saved.tableName
+      ? saved.tableName === source.tableName
+      : sameRange(saved.sourceAddress, source.address);
   }
 
   /** Detects the columns, preferring the last run's choice when the same source is read again. */
@@ -596,7 +629,23 @@ export class AllocationController extends StepController<AllocationState> {
       reserves:
         this.request().reserves?.map((r) => ({ name: r.name, amount: String(r.amount) })) ?? [],
       unit: this.state.unit,
+      ...this.savedAdvanced(columns),
     };
+  }
+
+  private savedAdvanced(columns: ColumnsInUse): { advanced?: SavedAdvanced } {
+    const a = this.state.advanced;
+    const header = (c: number | null) => (c === null ? "" : (columns.headers[c] ?? ""));
+    const advanced: SavedAdvanced = {
+      base: a.base,
+      floor: a.floor,
+      ceiling: a.ceiling,
+      secondKeyHeader: header(a.secondKey),
+      keyWeight: a.keyWeight,
+      secondWeight: a.secondWeight,
+      lastYearHeader: header(a.lastYearColumn),
+    };
+    return Object.values(advanced).some((v) => v.trim() !== "") ? { advanced } : {};
   }
 
   private readSavedSettings(): AllocationSettings | null {
@@ -685,5 +734,24 @@ export function validSettings(value: unknown): AllocationSettings | null {
     total: v.total,
     reserves,
     unit,
+    ...savedAdvancedOf(v.advanced),
   };
+}
+
+/** The saved "Avancerat" inputs when every one of them is a string; else none. */
+function savedAdvancedOf(value: unknown): { advanced?: SavedAdvanced } {
+  if (typeof value !== "object" || value === null) return {};
+  const v = value as Record<string, unknown>;
+  const keys: (keyof SavedAdvanced)[] = [
+    "base",
+    "floor",
+    "ceiling",
+    "secondKeyHeader",
+    "keyWeight",
+    "secondWeight",
+    "lastYearHeader",
+  ];
+  if (!keys.every((k) => typeof v[k] === "string")) return {};
+  const advanced = Object.fromEntries(keys.map((k) => [k, v[k] as string])) as unknown;
+  return { advanced: advanced as SavedAdvanced };
 }

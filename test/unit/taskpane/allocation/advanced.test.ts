@@ -90,3 +90,30 @@ describe("AllocationController: the run log", () => {
     expect(port.writes[3].model.cells.slice(1).map((row) => row[0].value)).toEqual([1, 2]);
   });
 });
+
+describe("AllocationController: Avancerat is remembered with the run", () => {
+  test("a colleague opening the workbook gets the same shapes back, columns by header", async () => {
+    const grid = stockholmGrid("Nyckel");
+    const port = new FakePort(grid, "Blad1!A1:D12");
+    const first = new AllocationController({ port, lang: "sv", today: () => "2026-11-25" });
+    await first.start();
+    await first.useSelection();
+    first.setTotal("6 069 306");
+    const key = first.state.columns?.keyColumn ?? 0;
+    first.setAdvanced({ base: "10 000", secondKey: key, keyWeight: "50", secondWeight: "50" });
+    await first.write();
+    const amounts = first.state.run?.result.rows.map((r) => r.amount.toFixed());
+
+    const again = new AllocationController({ port, lang: "sv", today: () => "2026-11-26" });
+    await again.start();
+    await again.useSelection();
+    expect(again.state.advanced).toMatchObject({
+      base: "10 000",
+      secondKey: key,
+      keyWeight: "50",
+      secondWeight: "50",
+      lastYearColumn: null,
+    });
+    expect(again.state.run?.result.rows.map((r) => r.amount.toFixed())).toEqual(amounts);
+  });
+});

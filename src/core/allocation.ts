@@ -521,7 +521,7 @@ function allocateShaped(
     unallocated: pool.minus(whole),
     rows,
     extraUnits: split.extraUnits,
-    withRemainder: split.extraUnits,
+    withRemainder: split.withRemainder,
     shapes: {
       shapes,
       bases: split.bases,

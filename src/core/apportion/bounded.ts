@@ -38,6 +38,8 @@ export interface BoundedDistribution {
   level: { numerator: bigint; denominator: bigint } | null;
   /** Units shared by the free recipients (total less the bounds). */
   shared: bigint;
+  /** Free recipients whose exact quota was not whole. */
+  withRemainder: number;
 }
 
 /** Bounds that cannot all hold: `short` is how many units are missing to meet them. */
@@ -163,12 +165,14 @@ export function distributeBounded(
   }
 
   let level: BoundedDistribution["level"] = null;
+  let withRemainder = 0;
   if (free.length > 0) {
     const freeWeights = free.map((i) => weights[i]);
     const freeNames = names ? free.map((i) => names[i]) : undefined;
     const split = distributeUnits(shared, freeWeights, freeNames);
     const weightSum = freeWeights.reduce((a, b) => a + b, 0n);
     level = { numerator: shared, denominator: weightSum };
+    withRemainder = split.withRemainder;
     free.forEach((i, j) => {
       const share = split.shares[j];
       units[i] = share.units;
@@ -186,5 +190,5 @@ export function distributeBounded(
     if (units[i] < floors[i] || (c !== null && units[i] > c))
       throw new Error("internal: a bound was not respected");
   }
-  return { units, bound, extra, level, shared };
+  return { units, bound, extra, level, shared, withRemainder };
 }

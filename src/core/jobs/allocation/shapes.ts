@@ -413,6 +413,8 @@ export interface ShapedSplit {
   byKey: Decimal;
   /** Units handed out by largest remainder. */
   extraUnits: number;
+  /** Recipients sharing by key whose exact quota was not whole. */
+  withRemainder: number;
 }
 
 /**
@@ -513,7 +515,13 @@ export function shapedSplit(
       ceiling: ceiling === undefined || !ceiling.isFinite() ? null : ceiling,
     };
   });
-  return { shares, bases: baseSum, byKey: fromUnits(split.shared), extraUnits };
+  return {
+    shares,
+    bases: baseSum,
+    byKey: fromUnits(split.shared),
+    extraUnits,
+    withRemainder: split.withRemainder,
+  };
 }
 
 export { WHAT as SHAPE_NAMES };

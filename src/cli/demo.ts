@@ -1,13 +1,21 @@
 /**
  * `statsbidrag demo`: builds a sample workbook from the Stockholm 2024 proposal (11
- * districts, 6 069 306 kr, 400 000 kr reserve), runs the allocation through the same
- * path as `allocate --output`, and checks the result against the paper's table.
+ * districts, 6 069 306 kr, 400 000 kr reserve) with the districts' requisitions and a
+ * district's ledger extract, then runs the three jobs through the same paths as the
+ * commands (`allocate`, `requisitions`, `report` with `--output`) into one workbook, and
+ * checks the allocation against the paper's table.
  */
 import { promises as fs } from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
+import type { Grid } from "../core/grid";
+import { Decimal, formatKronor } from "../core/money";
+import { sampleLedger, sampleRequest } from "../core/jobs/report-back/sample";
+import { SAMPLE_DEADLINE, requisitionsSample } from "../core/jobs/requisitions/sample";
 import { allocateCommand } from "./allocate-command";
 import type { Command, CommandOutput } from "./command";
+import { reportCommand } from "./report-command";
+import { requisitionsCommand } from "./requisitions-command";
 import { saveWorkbook } from "./workbook-io";
 
 /** District, ordering unit marked, preventive unit marked, amount proposed in the paper (kr). */
@@ -53,14 +61,41 @@ export function demoInputWorkbook(): ExcelJS.Workbook {
   return workbook;
 }
 
+/** The demo's whole input: the districts, their maxima and requisitions, and a ledger. */
+export function demoWorkbook(): ExcelJS.Workbook {
+  const workbook = demoInputWorkbook();
+  const requisitions = requisitionsSample(
+    STOCKHOLM_2024.map(([name, , , amount]) => ({ name, amount }))
+  );
+  addGrid(workbook, requisitions.maxima, { 2: "#,##0" });
+  addGrid(workbook, requisitions.requisitions, { 2: "#,##0", 4: "#,##0" });
+  addGrid(workbook, sampleLedger(), { 1: "yyyy-mm-dd", 7: "#,##0.00" });
+  return workbook;
+}
+
+/** A grid as a sheet of its own, with number formats per column (1-based) and widths that fit. */
+function addGrid(workbook: ExcelJS.Workbook, grid: Grid, formats: Record<number, string>): void {
+  const sheet = workbook.addWorksheet(grid.sheet);
+  for (const values of grid.values) sheet.addRow(values);
+  sheet.getRow(grid.values.findIndex((row) => row.filter((v) => v !== null).length > 1) + 1).font =
+    { bold: true };
+  sheet.columns.forEach((column, c) => {
+    const longest = Math.max(8, ...grid.values.map((row) => String(row[c] ?? "").length));
+    column.width = Math.min(40, longest + 2);
+    if (formats[c + 1]) column.numFmt = formats[c + 1];
+  });
+}
+
 export async function demoCommand(outputDir: string, date: string): Promise<CommandOutput> {
   await fs.mkdir(outputDir, { recursive: true });
   const input = path.join(outputDir, "stockholm-2024-indata.xlsx");
   const output = path.join(outputDir, "statsbidrag-demo.xlsx");
-  await saveWorkbook(demoInputWorkbook(), input);
+  const step = path.join(outputDir, ".statsbidrag-demo-steg.xlsx");
+  await saveWorkbook(demoWorkbook(), input);
 
   const common = {
     input,
+    sheet: "Stadsdelar",
     total: STOCKHOLM_TOTAL,
     reserves: [`${STOCKHOLM_RESERVE.name}=${STOCKHOLM_RESERVE.amount}`],
     keyColumns: [],
@@ -71,6 +106,36 @@ export async function demoCommand(outputDir: string, date: string): Promise<Comm
   };
   const table = await allocateCommand({ ...common, output, json: false });
   if (table.exitCode !== 0 || !table.result) return table;
+
+  // Each job writes a copy: allocation -> requisitions -> report-back, ending in one workbook.
+  const checked = await requisitionsCommand({
+    input: output,
+    maximaSheet: "Maxbelopp",
+    requisitionsSheet: "Inkomna",
+    deadline: SAMPLE_DEADLINE,
+    redistribute: true,
+    output: step,
+    json: false,
+    lang: "sv",
+    date,
+  });
+  if (checked.exitCode !== 0) return checked;
+  const request = sampleRequest();
+  const reported = await reportCommand({
+    input: step,
+    ledgerSheets: ["Huvudbok"],
+    received: String(request.received),
+    year: String(request.year),
+    costCentres: [...(request.costCentres ?? [])],
+    projects: [...(request.projects ?? [])],
+    accept: [],
+    output,
+    json: false,
+    lang: "sv",
+    date,
+  });
+  await fs.rm(step, { force: true });
+  if (reported.exitCode !== 0) return reported;
   const rows = table.result.rows;
   const mismatches = STOCKHOLM_2024.filter(
     ([name, , , paper]) => !rows.find((r) => r.name === name)?.amount.equals(paper)
@@ -83,7 +148,10 @@ export async function demoCommand(outputDir: string, date: string): Promise<Comm
   return {
     stdout:
       `Exempel: Stockholms fördelning 2024 (6 069 306 kr, 400 000 kr avsatt till Äldreförvaltningen)\n` +
-      `Indata: ${input}\n\n${table.stdout}\n${check}Resultat: ${output}\n` +
+      `Indata: ${input}\n\n${table.stdout}\n${check}\n` +
+      `Rekvisitioner (Maxbelopp och Inkomna, sista dag ${SAMPLE_DEADLINE}, omfördelning på):\n${checked.stdout}\n` +
+      `Återrapportering (Huvudbok, ${request.year}, erhållet ${formatKronor(new Decimal(request.received), "sv")}):\n${reported.stdout}\n` +
+      `Resultat: ${output} (bladen Fördelning, Rekvisitioner, Återrapportering och Kontoindelning)\n` +
       `Körlogg: rad 1 i ${output}; kör om med: statsbidrag rerun ${output} --log-row 1\n` +
       shapes,
     stderr: "",

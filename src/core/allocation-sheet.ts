@@ -40,7 +40,8 @@ const TEXT = {
     method: "Metod",
     methodText: "Största rest (Hamilton), avrundat till hela enheter",
     tie: "Vid lika rest",
-    tieText: "större nyckel först, sedan namn i Unicode-teckenordning",
+    tieText:
+      "större nyckel först; är även den lika avgör namnet, jämfört tecken för tecken efter teckenkod (versaler före gemener, ä före å)",
     source: "Nyckel från",
     date: "Datum",
     check: "Kontroll: summa minus belopp att fördela",
@@ -89,7 +90,8 @@ const TEXT = {
     method: "Method",
     methodText: "Largest remainder (Hamilton), in whole units",
     tie: "Equal remainders",
-    tieText: "larger key first, then name in Unicode character order",
+    tieText:
+      "larger key first; if that is equal too, the name decides, compared character by character by character code (capitals before small letters)",
     source: "Key from",
     date: "Date",
     check: "Check: total minus amount to allocate",

@@ -50,6 +50,8 @@ function applyStyle(sheet: Excel.Worksheet, block: StyleBlock): void {
   if (block.bold !== undefined) format.font.bold = block.bold;
   if (block.italic !== undefined) format.font.italic = block.italic;
   if (block.fontSize !== undefined) format.font.size = block.fontSize;
+  if (block.fontColor !== undefined) format.font.color = block.fontColor;
+  if (block.fill !== undefined) format.fill.color = block.fill;
   if (block.horizontalAlignment !== undefined)
     format.horizontalAlignment = block.horizontalAlignment;
   if (block.wrapText !== undefined) format.wrapText = block.wrapText;

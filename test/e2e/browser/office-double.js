@@ -864,6 +864,16 @@
       this.font = {};
       for (const p of ["bold", "italic", "size", "name", "color"])
         define(this.font, p, fontSetter(p));
+      this.fill = {};
+      define(this.fill, "color", (value) =>
+        context._enqueue(
+          { op: "set", target: range._describe() + ".format.fill", property: "color", value },
+          () =>
+            eachCell((cell) => {
+              cell.fmt["fill.color"] = value;
+            })
+        )
+      );
       for (const p of [
         "horizontalAlignment",
         "verticalAlignment",

@@ -23,6 +23,8 @@ export interface CellState {
   bold?: boolean;
   italic?: boolean;
   fontSize?: number;
+  fontColor?: string;
+  fill?: string;
   horizontalAlignment?: string;
   wrapText?: boolean;
   borderTop?: string;
@@ -537,6 +539,7 @@ export class FakeExcel {
       worksheet: this.worksheetData(sheet),
       format: {
         font: {},
+        fill: {},
         borders: {
           getItem: (edge: string): { style?: string; weight?: string } => (borders[edge] ??= {}),
         },
@@ -607,6 +610,8 @@ export class FakeExcel {
         bold: font.bold,
         italic: font.italic,
         size: font.size,
+        color: font.color,
+        fill: format.fill.color,
         horizontalAlignment: format.horizontalAlignment,
         wrapText: format.wrapText,
         columnWidth: format.columnWidth,
@@ -620,7 +625,8 @@ export class FakeExcel {
       this.applyWrite(sheet, at, present);
       if (writtenFormulas) delete mock.formulas;
       delete mock.numberFormat;
-      for (const name of ["bold", "italic", "size"]) delete font[name];
+      for (const name of ["bold", "italic", "size", "color"]) delete font[name];
+      delete format.fill.color;
       for (const name of ["horizontalAlignment", "wrapText", "columnWidth"]) delete format[name];
       for (const edge of Object.keys(borders)) delete borders[edge];
     }
@@ -664,6 +670,8 @@ export class FakeExcel {
         if (changes.bold !== undefined) cell.bold = changes.bold as boolean;
         if (changes.italic !== undefined) cell.italic = changes.italic as boolean;
         if (changes.size !== undefined) cell.fontSize = changes.size as number;
+        if (changes.color !== undefined) cell.fontColor = changes.color as string;
+        if (changes.fill !== undefined) cell.fill = changes.fill as string;
         if (changes.horizontalAlignment !== undefined)
           cell.horizontalAlignment = changes.horizontalAlignment as string;
         if (changes.wrapText !== undefined) cell.wrapText = changes.wrapText as boolean;

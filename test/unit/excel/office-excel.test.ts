@@ -68,6 +68,8 @@ function allocationModel(rows: number, name = "Fördelning"): SheetModel {
         horizontalAlignment: "Right",
       },
       { top: last, left: 0, bottom: last, right: 3, bold: true, borderTop: true },
+      // A status cell coloured as the requisitions sheet colours them (its word stays too).
+      { top: 1, left: 0, bottom: 1, right: 0, fill: "#C6EFCE", fontColor: "#006100" },
     ],
     table: { top: 0, left: 0, bottom: last, right: 3 },
   };
@@ -297,6 +299,7 @@ describe("writeOutput", () => {
       input: 1000,
       horizontalAlignment: "Right",
     });
+    expect(output?.cells[key(1, 0)]).toMatchObject({ fill: "#C6EFCE", fontColor: "#006100" });
     expect(output?.columnWidths[0]).toBeCloseTo((24 * 7 + 5) * 0.75);
   });
 

@@ -112,7 +112,7 @@ const TEXT = {
     ruleOff: "Ingen omfördelning: det som inte rekvirerats redovisas som kvar.",
     tie: "Vid lika rest",
     tieText: (byKey: boolean) =>
-      `${byKey ? "större nyckel" : "större maxbelopp"} först, sedan namn i Unicode-teckenordning`,
+      `${byKey ? "större nyckel" : "större maxbelopp"} först; är även den lika avgör namnet, jämfört tecken för tecken efter teckenkod (versaler före gemener, ä före å)`,
     rounds: "Antal omgångar",
     maximaSource: "Maxbelopp från",
     requisitionsSource: "Rekvisitioner från",
@@ -160,7 +160,7 @@ const TEXT = {
     ruleOff: "No re-distribution: what was not requisitioned is reported as left over.",
     tie: "Equal remainders",
     tieText: (byKey: boolean) =>
-      `${byKey ? "larger key" : "larger maximum"} first, then name in Unicode character order`,
+      `${byKey ? "larger key" : "larger maximum"} first; if that is equal too, the name decides, compared character by character by character code (capitals before small letters)`,
     rounds: "Rounds",
     maximaSource: "Maxima from",
     requisitionsSource: "Requisitions from",
@@ -342,7 +342,10 @@ export function requisitionsSheet(
     [t.pot, text(t.potSource(run.potGiven))],
     [t.deadline, text(run.deadline ? formatDate(run.deadline, lang) : t.noDeadline)],
     [t.unit, num(run.unit)],
-    [t.rule, text(run.redistribute ? t.ruleOn(run.byKey) : t.ruleOff)],
+    // The rule in words, a sentence a row, so the printed page keeps the table's width.
+    ...(run.redistribute ? t.ruleOn(run.byKey) : t.ruleOff)
+      .split(/(?<=[.;])\s+/)
+      .map((sentence, i): [string, SheetCell] => [i === 0 ? t.rule : "", text(sentence)]),
     ...(run.redistribute
       ? ([
           [t.tie, text(t.tieText(run.byKey))],

@@ -24,7 +24,7 @@ import type {
 import { readOwnedTable } from "./owned";
 import { listTables, readRange, readSelection, readTable } from "./read";
 import { displayLanguage, loadSetting, saveSetting } from "./settings";
-import { writeOutput } from "./write";
+import { writeOutput, writeToOwnedSheet } from "./write";
 
 /**
  * Runs `work` in one Excel.run and reports how many round trips it took. The count wraps
@@ -65,6 +65,8 @@ async function selectReference(
 }
 
 export function createOfficeExcel(): ExcelPort {
+  /** Jobs whose sheet this session wrote: the next write reaches it through its mark in one sync. */
+  const written = new Set<OutputJob>();
   const selectWithFocus = (reference: string): Promise<SelectOutcome> =>
     officeCall(
       { kind: "select", reference },
@@ -86,19 +88,27 @@ export function createOfficeExcel(): ExcelPort {
         async () => (await runCounted((context) => readRange(context, address))).result
       ),
     readOwnedTable: (job: OutputJob): Promise<SourceRange | null> =>
-      officeCall(
-        { kind: "readOwnedTable", job },
-        async () => (await runCounted((context) => readOwnedTable(context, job))).result
-      ),
-    writeOutput: (
-      job: OutputJob,
-      model: SheetModel,
-      options?: { activate?: boolean }
-    ): Promise<WrittenOutput> =>
+      officeCall({ kind: "readOwnedTable", job }, async () => {
+        const { result } = await runCounted((context) => readOwnedTable(context, job));
+        if (result) written.add(job);
+        return result;
+      }),
+    writeOutput: (job: OutputJob, model: SheetModel): Promise<WrittenOutput> =>
       officeCall({ kind: "writeOutput" }, async () => {
-        const { result, syncs } = await runCounted((context) =>
-          writeOutput(context, job, model, options)
-        );
+        // A sheet this session wrote is reached through its owner mark in one round trip; if it
+        // has gone since (deleted, mark removed), that batch fails before writing anything.
+        if (written.has(job)) {
+          try {
+            const { result, syncs } = await runCounted((context) =>
+              writeToOwnedSheet(context, job, model)
+            );
+            return { ...result, syncs };
+          } catch {
+            written.delete(job);
+          }
+        }
+        const { result, syncs } = await runCounted((context) => writeOutput(context, job, model));
+        written.add(job);
         return { ...result, syncs };
       }),
     select: async (reference: string): Promise<void> => {

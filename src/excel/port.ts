@@ -57,11 +57,7 @@ export interface ExcelPort {
    * Writes the model to the sheet this add-in owns for `job`, replacing only that sheet.
    * A same-named sheet the add-in did not create is left untouched and another name is used.
    */
-  writeOutput(
-    job: OutputJob,
-    model: SheetModel,
-    options?: { activate?: boolean }
-  ): Promise<WrittenOutput>;
+  writeOutput(job: OutputJob, model: SheetModel): Promise<WrittenOutput>;
   /**
    * The values of the sheet this add-in owns for `job` (e.g. the run log, to append to it),
    * or null when there is none. When a port has it, the Fördela step appends a Körlogg row

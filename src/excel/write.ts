@@ -72,38 +72,34 @@ function thinBorder(border: Excel.RangeBorder): void {
   border.weight = "Thin";
 }
 
-export async function writeOutput(
+/**
+ * Writes to the sheet the owner mark points at in ONE round trip: the sheet is reached
+ * through the mark's range in the same batch that clears and writes it. When the mark or
+ * its sheet is gone, the batch fails at its first operation (so nothing is written) and the
+ * caller falls back to `writeOutput`.
+ */
+export async function writeToOwnedSheet(
   context: Excel.RequestContext,
   job: OutputJob,
-  model: SheetModel,
-  options: { activate?: boolean } = {}
+  model: SheetModel
 ): Promise<Omit<WrittenOutput, "syncs">> {
-  const workbook = context.workbook;
-  const markName = ownerMarkName(job);
-  const mark = workbook.names.getItemOrNullObject(markName);
-  mark.load("value");
-  const sheets = workbook.worksheets;
-  sheets.load("items/name");
+  const sheet = context.workbook.names.getItem(ownerMarkName(job)).getRange().worksheet;
+  // Clears contents and formats; column widths are set again below.
+  sheet.getRange().clear("All");
+  fillSheet(context, sheet, model);
+  sheet.load("name");
   await context.sync();
+  return {
+    sheetName: sheet.name,
+    tableAddress: `${quoteSheetName(sheet.name)}!${rangeAddress(model.table)}`,
+  };
+}
 
-  const sheetNames = sheets.items.map((sheet) => sheet.name);
-  const owned = mark.isNullObject ? null : ownedSheetName(mark.value, sheetNames);
+/** Values first, then formats, widths and page setup, in as few range calls as possible. */
+function fillSheet(context: Excel.RequestContext, sheet: Excel.Worksheet, model: SheetModel): void {
   if (Office.context.requirements.isSetSupported("ExcelApi", "1.9")) {
     context.application.suspendScreenUpdatingUntilNextSync();
   }
-
-  let sheet: Excel.Worksheet;
-  if (owned !== null) {
-    sheet = sheets.getItem(owned);
-    // Clears contents and formats; column widths are set again below.
-    sheet.getRange().clear("All");
-  } else {
-    // A stale mark (its sheet deleted) is replaced; it points at nothing of the user's.
-    if (!mark.isNullObject) mark.delete();
-    sheet = sheets.add(freeSheetName(model.name, sheetNames));
-    workbook.names.add(markName, sheet.getRange("A1"));
-  }
-
   const rows = model.cells.length;
   const columns = rows === 0 ? 0 : model.cells[0].length;
   if (rows > 0 && columns > 0) {
@@ -125,7 +121,38 @@ export async function writeOutput(
       verticalFitToPages: 0,
     };
   }
-  if (options.activate !== false) sheet.activate();
+  sheet.activate();
+}
+
+export async function writeOutput(
+  context: Excel.RequestContext,
+  job: OutputJob,
+  model: SheetModel
+): Promise<Omit<WrittenOutput, "syncs">> {
+  const workbook = context.workbook;
+  const markName = ownerMarkName(job);
+  const mark = workbook.names.getItemOrNullObject(markName);
+  mark.load("value");
+  const sheets = workbook.worksheets;
+  sheets.load("items/name");
+  await context.sync();
+
+  const sheetNames = sheets.items.map((sheet) => sheet.name);
+  const owned = mark.isNullObject ? null : ownedSheetName(mark.value, sheetNames);
+
+  let sheet: Excel.Worksheet;
+  if (owned !== null) {
+    sheet = sheets.getItem(owned);
+    // Clears contents and formats; column widths are set again below.
+    sheet.getRange().clear("All");
+  } else {
+    // A stale mark (its sheet deleted) is replaced; it points at nothing of the user's.
+    if (!mark.isNullObject) mark.delete();
+    sheet = sheets.add(freeSheetName(model.name, sheetNames));
+    workbook.names.add(markName, sheet.getRange("A1"));
+  }
+
+  fillSheet(context, sheet, model);
   sheet.load("name");
   await context.sync();
 

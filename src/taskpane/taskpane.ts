@@ -5,10 +5,10 @@
  */
 import { localIsoDate } from "../core/dates";
 import { createOfficeExcel } from "../excel/office-excel";
-import { AllocationController, type ClipboardWriter } from "./allocation/controller";
+import { AllocationController } from "./allocation/controller";
 import { ALLOCATION_TEXTS } from "./allocation/texts";
 import { AllocationView } from "./allocation/view";
-import type { RichText } from "./copy-table";
+import { browserClipboard } from "./clipboard";
 import { RequisitionsController } from "./requisitions/controller";
 import { REQUISITIONS_TEXTS } from "./requisitions/texts";
 import { RequisitionsView } from "./requisitions/view";
@@ -26,20 +26,6 @@ import { applyOfficeTheme } from "./theme";
 
 /** Requirement set floor, as in manifest.xml. */
 const EXCEL_API_FLOOR = "1.7";
-
-/** Rich clipboard where the browser and host allow it (Excel on the web may refuse). */
-function browserClipboard(): ClipboardWriter | undefined {
-  if (typeof ClipboardItem === "undefined" || !navigator.clipboard?.write) return undefined;
-  return async (content: RichText) => {
-    await navigator.clipboard.write([
-      new ClipboardItem({
-        "text/html": new Blob([content.html], { type: "text/html" }),
-        "text/plain": new Blob([content.text], { type: "text/plain" }),
-      }),
-    ]);
-    return true;
-  };
-}
 
 function officeTheme(): Office.OfficeTheme | undefined {
   try {

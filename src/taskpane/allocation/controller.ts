@@ -36,7 +36,8 @@ import {
 } from "../../core/table-layout";
 import type { SourceRange, WrittenOutput } from "../../excel/port";
 import { Decimal, formatMoney } from "../../core/money";
-import { type RichText, sheetTableForCopy } from "../copy-table";
+import type { ClipboardWriter } from "../clipboard";
+import { sheetTableForCopy } from "../copy-table";
 import { SourcePicker, type SourceState, sameRange } from "../shell/source";
 import { type Issue, StepController, type StepContext, type StepState } from "../shell/step";
 import { type AllocationTexts, ALLOCATION_TEXTS } from "./texts";
@@ -123,8 +124,7 @@ export interface AllocationState extends StepState {
   writtenStale: boolean;
 }
 
-/** Writes rich text to the clipboard; resolves false (or rejects) when the host does not allow it. */
-export type ClipboardWriter = (content: RichText) => Promise<boolean>;
+export type { ClipboardWriter };
 
 export interface AllocationContext extends StepContext {
   /** Absent where the browser has no rich clipboard API. */
@@ -588,9 +588,7 @@ export class AllocationController extends StepController<AllocationState> {
       total: run.result.total,
       resultSha256: sha256Result(json.rows),
     };
-    await this.port.writeOutput("runlog", runLogSheet(previous, entry, this.lang), {
-      activate: false,
-    });
+    await this.port.writeOutput("runlog", runLogSheet(previous, entry, this.lang));
   }
 
   /** The shapes and last year the "Avancerat" inputs ask for; nothing when they are empty. */

@@ -991,6 +991,10 @@
     getItemOrNullObject(name) {
       return new NamedItem(this._context, name);
     }
+    /** As Excel: a missing name fails the batch (ItemNotFound) at the first use. */
+    getItem(name) {
+      return new NamedItem(this._context, name);
+    }
     add(name, reference) {
       this._context._enqueue({ op: "names.add", name, reference: reference._describe() }, () => {
         if (model.names.has(name.toLowerCase()))
@@ -1049,6 +1053,19 @@
         },
         this._describe() + ".getRangeOrNullObject()",
         true
+      );
+    }
+    /** The range the name points at; using it fails (ItemNotFound) when the name or its sheet is gone. */
+    getRange() {
+      return new Range(
+        this._context,
+        () => {
+          const item = this._resolve();
+          const sheet = item ? sheetById(item.sheetId) : null;
+          return sheet ? { sheet, box: item.box } : null;
+        },
+        this._describe() + ".getRange()",
+        false
       );
     }
     delete() {

@@ -2,15 +2,40 @@
  * `statsbidrag allocate`: reads recipients from an .xlsx, splits the pot and prints the
  * result (table or JSON) and/or writes a copy of the workbook with the allocation sheet.
  */
-import { type AllocationResult, type AllocationRun, runAllocation } from "../core/allocation";
+import * as path from "path";
+import {
+  type AllocationResult,
+  type AllocationRun,
+  type LastYearRequest,
+  runAllocation,
+} from "../core/allocation";
 import { allocationJson } from "../core/allocation-json";
 import { allocationSheet } from "../core/allocation-sheet";
 import { gridRangeRef } from "../core/grid";
+import type { AmountSource, ShapeRequest } from "../core/jobs/allocation/shapes";
 import { formatMoney } from "../core/money";
 import { type Field, type Lang, InputError } from "../core/problems";
-import { type Command, type CommandOutput, problemsOutput, textTable } from "./command";
+import { allocationCommandLine } from "../core/jobs/allocation/command-line";
+import { logTime, runLogSheet, sha256Result, sha256Values } from "../core/runlog";
+import {
+  type Command,
+  type CommandArgs,
+  type CommandContext,
+  type CommandOutput,
+  problemsOutput,
+  textTable,
+} from "./command";
 import { CliError } from "./cli-error";
-import { checkOutputPath, openWorkbook, sheetGrid, writeOutputCopy } from "./workbook-io";
+import {
+  checkOutputPath,
+  openWorkbook,
+  ownedWorksheet,
+  saveWorkbook,
+  sheetGrid,
+  worksheet,
+  worksheetGrid,
+  writeOwnedSheet,
+} from "./workbook-io";
 
 export interface AllocateOptions {
   input: string;
@@ -21,15 +46,28 @@ export interface AllocateOptions {
   output?: string;
   json: boolean;
   nameColumn?: string;
-  keyColumn?: string;
+  /** One key column, or two or more with --weight each (weighted keys). */
+  keyColumns: string[];
+  weights: string[];
   interestColumns: string[];
   /** Hidden recipient rows: "include" (default, listed as a warning) or "exclude". */
   hiddenRows?: string;
   /** The grant's name and year, for the sheet's title. */
   grant?: string;
   year?: string;
+  base?: string;
+  baseColumn?: string;
+  floor?: string;
+  floorColumn?: string;
+  ceiling?: string;
+  ceilingColumn?: string;
+  lastYearColumn?: string;
+  /** A previous allocation sheet (Fördelning) in the workbook with last year's amounts. */
+  lastYearSheet?: string;
   lang: Lang;
   date: string;
+  /** Log time for Körlogg ("2026-11-25 15:40:12"); now when absent. */
+  time?: string;
 }
 
 /** The allocation, when one was made (for callers such as the demo). */
@@ -42,7 +80,55 @@ const FIELD_FLAGS: Partial<Record<Field, string>> = {
   nameColumn: "--name-column",
   keyColumn: "--key-column",
   interestColumns: "--interest-column",
+  base: "--base",
+  baseColumn: "--base-column",
+  floor: "--floor",
+  floorColumn: "--floor-column",
+  ceiling: "--ceiling",
+  ceilingColumn: "--ceiling-column",
+  weights: "--weight",
+  keyColumns: "--key-column",
+  lastYearColumn: "--last-year-column",
+  lastYearSheet: "--last-year-sheet",
 };
+
+/** --x <amount> or --x-column <header>, not both. */
+function amountSource(
+  flag: string,
+  value: string | undefined,
+  column: string | undefined
+): AmountSource | undefined {
+  if (value !== undefined && column !== undefined)
+    throw new CliError("USAGE", { text: `--${flag} | --${flag}-column` });
+  if (value !== undefined) return { value };
+  if (column !== undefined) return { column };
+  return undefined;
+}
+
+/** The shapes the flags ask for; --key-column and --weight come in pairs when weighted. */
+export function shapeRequest(options: AllocateOptions): ShapeRequest {
+  const request: ShapeRequest = {
+    base: amountSource("base", options.base, options.baseColumn),
+    floor: amountSource("floor", options.floor, options.floorColumn),
+    ceiling: amountSource("ceiling", options.ceiling, options.ceilingColumn),
+  };
+  if (options.weights.length > 0 || options.keyColumns.length > 1)
+    request.weightedKeys = options.keyColumns.map((column, j) => ({
+      column,
+      weight: options.weights[j] ?? "",
+    }));
+  return request;
+}
+
+/** The flags of an allocation as a command line that reproduces it (for Körlogg). */
+export function reproducingCommandLine(options: AllocateOptions, sheet: string): string {
+  return allocationCommandLine({
+    ...options,
+    file: path.basename(options.input),
+    sheet,
+    reserves: options.reserves,
+  });
+}
 
 /** "Äldreförvaltningen=400 000" -> name and amount, split at the last "=". */
 export function parseReserveFlag(flag: string): { name: string; amount: string } {
@@ -123,14 +209,40 @@ export async function allocateCommand(options: AllocateOptions): Promise<Allocat
   const workbook = await openWorkbook(options.input);
   const grid = sheetGrid(workbook, options.sheet);
 
+  const weighted = options.weights.length > 0 || options.keyColumns.length > 1;
+  if (weighted && options.weights.length !== options.keyColumns.length) {
+    return problemsOutput(
+      [
+        {
+          code: "WEIGHTED_KEYS_PAIRS",
+          field: "weights",
+          params: {
+            columns: String(options.keyColumns.length),
+            weights: String(options.weights.length),
+          },
+        },
+      ],
+      options.lang,
+      options.json,
+      FIELD_FLAGS
+    );
+  }
+  const shapes = shapeRequest(options);
+  let lastYear: LastYearRequest | undefined;
+  if (options.lastYearColumn !== undefined && options.lastYearSheet !== undefined)
+    throw new CliError("USAGE", { text: "--last-year-column | --last-year-sheet" });
+  if (options.lastYearColumn !== undefined) lastYear = { column: options.lastYearColumn };
+  if (options.lastYearSheet !== undefined)
+    lastYear = { sheet: worksheetGrid(worksheet(workbook, options.lastYearSheet)) };
+
   let run: AllocationRun;
   try {
     run = runAllocation(
       grid,
-      { total: options.total, unit: options.unit, reserves },
+      { total: options.total, unit: options.unit, reserves, shapes, lastYear },
       {
         name: options.nameColumn,
-        key: options.keyColumn,
+        key: options.keyColumns[0],
         // No --interest-column flag: detect them.
         interest: options.interestColumns.length > 0 ? options.interestColumns : undefined,
       },
@@ -154,7 +266,10 @@ export async function allocateCommand(options: AllocateOptions): Promise<Allocat
       grant: options.grant,
       year: options.year,
     });
-    const written = await writeOutputCopy(workbook, options.output, "allocation", model);
+    checkOutputPath(workbook.file, options.output);
+    const written = writeOwnedSheet(workbook.book, "allocation", model);
+    appendRunLog(workbook.book, options, grid, run.result);
+    await saveWorkbook(workbook.book, options.output);
     stderr +=
       (options.lang === "sv"
         ? `Skrev bladet '${written.sheetName}' i ${options.output}`
@@ -164,6 +279,67 @@ export async function allocateCommand(options: AllocateOptions): Promise<Allocat
     ? JSON.stringify({ ...allocationJson(run.result), columns: columnsJson(run) }) + "\n"
     : summaryTable(run, options.lang);
   return { stdout, stderr, exitCode: 0, result: run.result };
+}
+
+/** Appends this run to the workbook's owned Körlogg sheet (made when missing). */
+function appendRunLog(
+  book: Parameters<typeof writeOwnedSheet>[0],
+  options: AllocateOptions,
+  grid: ReturnType<typeof sheetGrid>,
+  result: AllocationResult
+): void {
+  const previous = ownedWorksheet(book, "runlog");
+  const values = previous ? worksheetGrid(previous).values : null;
+  const json = allocationJson(result);
+  const model = runLogSheet(
+    values,
+    {
+      time: options.time ?? logTime(new Date()),
+      job: "allocate",
+      source: gridRangeRef(grid),
+      commandLine: reproducingCommandLine(options, grid.sheet),
+      recipients: result.rows.length,
+      inputSha256: sha256Values(grid.values),
+      total: result.total,
+      resultSha256: sha256Result(json.rows),
+    },
+    options.lang
+  );
+  writeOwnedSheet(book, "runlog", model);
+}
+
+/** The options of `allocate` from its parsed flags (also used by `rerun`). */
+export function allocateOptions(args: CommandArgs, context: CommandContext): AllocateOptions {
+  if (args.positionals.length !== 1)
+    throw new CliError("USAGE", {
+      text: context.lang === "sv" ? "allocate <indata.xlsx>" : "allocate <input.xlsx>",
+    });
+  return {
+    input: args.positionals[0],
+    total: args.string("total") ?? "",
+    sheet: args.string("sheet"),
+    reserves: args.strings("reserve"),
+    unit: args.string("unit"),
+    output: args.string("output"),
+    json: context.json,
+    nameColumn: args.string("name-column"),
+    keyColumns: args.strings("key-column"),
+    weights: args.strings("weight"),
+    interestColumns: args.strings("interest-column"),
+    base: args.string("base"),
+    baseColumn: args.string("base-column"),
+    floor: args.string("floor"),
+    floorColumn: args.string("floor-column"),
+    ceiling: args.string("ceiling"),
+    ceilingColumn: args.string("ceiling-column"),
+    lastYearColumn: args.string("last-year-column"),
+    lastYearSheet: args.string("last-year-sheet"),
+    hiddenRows: args.string("hidden-rows"),
+    grant: args.string("grant"),
+    year: args.string("year"),
+    lang: context.lang,
+    date: context.date,
+  };
 }
 
 const USAGE_SV = `statsbidrag allocate – fördela en pott efter en nyckel, exakt på kronan
@@ -184,7 +360,16 @@ Flaggor:
   --interest-column <rubrik>   kolumn med X/- för intresse; kan upprepas
   --hidden-rows include|exclude  dolda rader: används och listas (standard) eller utesluts
   --grant <namn> --year <ÅÅÅÅ> bidragets namn och år i bladets rubrik
-  --output <utdata.xlsx>       skriv en kopia av arbetsboken med bladet Fördelning
+  --base <belopp>              grundbelopp per deltagande mottagare, resten efter nyckel
+  --base-column <rubrik>       grundbelopp per mottagare från en kolumn
+  --floor <belopp>             golv: ingen får mindre (eller --floor-column <rubrik>)
+  --ceiling <belopp>           tak: ingen får mer (eller --ceiling-column <rubrik>)
+  --key-column <rubrik> --weight <procent>
+                               vägda nycklar: två eller fler par, vikterna summerar till 100
+  --last-year-column <rubrik>  förra årets belopp, visas bredvid årets med förändring
+  --last-year-sheet <blad>     förra årets belopp från en tidigare Fördelning i arbetsboken
+  --output <utdata.xlsx>       skriv en kopia av arbetsboken med bladet Fördelning och en
+                               ny rad i Körlogg (kan köras om med statsbidrag rerun)
   --json                       skriv resultatet som JSON
   --lang sv|en                 språk för texter och blad (standard sv)
   --date ÅÅÅÅ-MM-DD            datum på bladet (standard i dag)
@@ -213,7 +398,16 @@ Flags:
   --interest-column <header>   a column of X/- interest marks; may be repeated
   --hidden-rows include|exclude  hidden rows: used and listed (default) or left out
   --grant <name> --year <YYYY> the grant's name and year in the sheet's title
-  --output <out.xlsx>          write a copy of the workbook with the Fördelning sheet
+  --base <amount>              base amount per participating recipient, the rest by key
+  --base-column <header>       base amount per recipient from a column
+  --floor <amount>             floor: nobody gets less (or --floor-column <header>)
+  --ceiling <amount>           ceiling: nobody gets more (or --ceiling-column <header>)
+  --key-column <header> --weight <percent>
+                               weighted keys: two or more pairs, weights adding up to 100
+  --last-year-column <header>  last year's amounts, shown beside this year's with the change
+  --last-year-sheet <sheet>    last year's amounts from an earlier Fördelning in the workbook
+  --output <out.xlsx>          write a copy of the workbook with the Fördelning sheet and
+                               a new row in Körlogg (re-run it with statsbidrag rerun)
   --json                       print the result as JSON
   --lang sv|en                 language of texts and sheet (default sv)
   --date YYYY-MM-DD            date on the sheet (default today)
@@ -238,34 +432,23 @@ export const allocate: Command = {
     unit: { type: "string" },
     output: { type: "string" },
     "name-column": { type: "string" },
-    "key-column": { type: "string" },
+    "key-column": { type: "string", multiple: true },
+    weight: { type: "string", multiple: true },
+    base: { type: "string" },
+    "base-column": { type: "string" },
+    floor: { type: "string" },
+    "floor-column": { type: "string" },
+    ceiling: { type: "string" },
+    "ceiling-column": { type: "string" },
+    "last-year-column": { type: "string" },
+    "last-year-sheet": { type: "string" },
     "interest-column": { type: "string", multiple: true },
     "hidden-rows": { type: "string" },
     grant: { type: "string" },
     year: { type: "string" },
   },
   async run(args, context) {
-    if (args.positionals.length !== 1)
-      throw new CliError("USAGE", {
-        text: context.lang === "sv" ? "allocate <indata.xlsx>" : "allocate <input.xlsx>",
-      });
-    const { stdout, stderr, exitCode } = await allocateCommand({
-      input: args.positionals[0],
-      total: args.string("total") ?? "",
-      sheet: args.string("sheet"),
-      reserves: args.strings("reserve"),
-      unit: args.string("unit"),
-      output: args.string("output"),
-      json: context.json,
-      nameColumn: args.string("name-column"),
-      keyColumn: args.string("key-column"),
-      interestColumns: args.strings("interest-column"),
-      hiddenRows: args.string("hidden-rows"),
-      grant: args.string("grant"),
-      year: args.string("year"),
-      lang: context.lang,
-      date: context.date,
-    });
+    const { stdout, stderr, exitCode } = await allocateCommand(allocateOptions(args, context));
     return { stdout, stderr, exitCode };
   },
 };

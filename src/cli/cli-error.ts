@@ -140,6 +140,18 @@ const CLI_MESSAGES = {
     sv: (p: Params) => `--output får inte vara indatafilen (${p.file}); välj ett nytt filnamn.`,
     en: (p: Params) => `--output must not be the input file (${p.file}); choose a new file name.`,
   },
+  RUN_LOG_MISSING: {
+    sv: (p: Params) => `${p.file} har ingen Körlogg som tillägget eller körprogrammet skrev.`,
+    en: (p: Params) => `${p.file} has no run log (Körlogg) written by the add-in or the runner.`,
+  },
+  LOG_ROW_NOT_FOUND: {
+    sv: (p: Params) => `Körloggen i ${p.file} har ingen rad nr ${p.row} (raderna är ${p.rows}).`,
+    en: (p: Params) => `The run log in ${p.file} has no row no. ${p.row} (the rows are ${p.rows}).`,
+  },
+  LOG_ROW_NOT_RERUNNABLE: {
+    sv: (p: Params) => `Rad nr ${p.row} i körloggen kan inte köras om: ${p.reason}`,
+    en: (p: Params) => `Row no. ${p.row} of the run log cannot be re-run: ${p.reason}`,
+  },
   RESERVE_SYNTAX: {
     sv: (p: Params) => `--reserve: '${p.text}' ska skrivas som "namn=belopp".`,
     en: (p: Params) => `--reserve: '${p.text}' must be written as "name=amount".`,

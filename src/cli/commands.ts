@@ -7,5 +7,6 @@ import type { Command } from "./command";
 import { demo } from "./demo";
 import { report } from "./report-command";
 import { requisitions } from "./requisitions-command";
+import { rerun } from "./rerun-command";
 
-export const COMMANDS: readonly Command[] = [allocate, requisitions, report, demo];
+export const COMMANDS: readonly Command[] = [allocate, requisitions, report, rerun, demo];

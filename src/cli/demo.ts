@@ -98,6 +98,8 @@ export async function demoCommand(outputDir: string, date: string): Promise<Comm
     sheet: "Stadsdelar",
     total: STOCKHOLM_TOTAL,
     reserves: [`${STOCKHOLM_RESERVE.name}=${STOCKHOLM_RESERVE.amount}`],
+    keyColumns: [],
+    weights: [],
     interestColumns: [],
     lang: "sv" as const,
     date,
@@ -142,16 +144,55 @@ export async function demoCommand(outputDir: string, date: string): Promise<Comm
     mismatches.length === 0
       ? `Kontroll: alla ${STOCKHOLM_2024.length} belopp stämmer på kronan med tjänsteutlåtandets tabell, summa 6 069 306 kr.\n`
       : `Kontroll: ${mismatches.length} belopp skiljer sig från tjänsteutlåtandet: ${mismatches.map((m) => m[0]).join(", ")}\n`;
+  const shapes = await demoShapes(output, common);
   return {
     stdout:
       `Exempel: Stockholms fördelning 2024 (6 069 306 kr, 400 000 kr avsatt till Äldreförvaltningen)\n` +
       `Indata: ${input}\n\n${table.stdout}\n${check}\n` +
       `Rekvisitioner (Maxbelopp och Inkomna, sista dag ${SAMPLE_DEADLINE}, omfördelning på):\n${checked.stdout}\n` +
       `Återrapportering (Huvudbok, ${request.year}, erhållet ${formatKronor(new Decimal(request.received), "sv")}):\n${reported.stdout}\n` +
-      `Resultat: ${output} (bladen Fördelning, Rekvisitioner, Återrapportering och Kontoindelning)\n`,
+      `Resultat: ${output} (bladen Fördelning, Rekvisitioner, Återrapportering och Kontoindelning)\n` +
+      `Körlogg: rad 1 i ${output}; kör om med: statsbidrag rerun ${output} --log-row 1\n` +
+      shapes,
     stderr: "",
     exitCode: mismatches.length === 0 ? 0 : 1,
   };
+}
+
+/** One of each shape on the same districts (printed, nothing written). */
+async function demoShapes(
+  workbook: string,
+  common: Omit<Parameters<typeof allocateCommand>[0], "json">
+): Promise<string> {
+  const variants: [string, Partial<Parameters<typeof allocateCommand>[0]>][] = [
+    ["Grundbelopp 100 000 kr per stadsdel, resten efter nyckel", { base: "100000" }],
+    ["Golv 300 000 kr och tak 900 000 kr per stadsdel", { floor: "300000", ceiling: "900000" }],
+    [
+      "6 300 000 kr i år bredvid förra årets Fördelning (ändring i kr)",
+      { total: "6300000", lastYearSheet: "Fördelning" },
+    ],
+  ];
+  let text = "";
+  for (const [title, flags] of variants) {
+    const run = await allocateCommand({
+      ...common,
+      input: workbook,
+      sheet: "Stadsdelar",
+      ...flags,
+      json: false,
+    });
+    if (run.exitCode !== 0 || !run.result) return text + run.stderr;
+    const lines = run.result.rows.map((r) => {
+      const change = r.lastYear
+        ? `  ${r.lastYear.change.isNegative() ? "" : "+"}${r.lastYear.change.toFixed()}`
+        : "";
+      const bound =
+        r.shape?.bound === "floor" ? "  (golv)" : r.shape?.bound === "ceiling" ? "  (tak)" : "";
+      return `  ${r.name.padEnd(22)}${r.amount.toFixed().padStart(10)}${bound}${change}`;
+    });
+    text += `\n${title}:\n${lines.join("\n")}\n`;
+  }
+  return text;
 }
 
 export const demo: Command = {

@@ -4,6 +4,7 @@
  * the rounding beside it, and a block stating how the split was made.
  */
 import type { AllocationResult, AllocationRow } from "./allocation";
+import type { YearRow } from "./jobs/allocation/last-year";
 import { cellAddress } from "./grid";
 import { Decimal, formatNumber, sum } from "./money";
 import type { Lang } from "./problems";
@@ -59,6 +60,28 @@ const TEXT = {
       `+${unit} kr: resten ${rest} är nr ${rank} av ${of} utdelade extra enheter.`,
     noExtra: (rest: string, rank: number, of: number) =>
       `Avrundad nedåt: resten ${rest} är nr ${rank}; bara ${of} extra enheter fanns.`,
+    lastYear: "Förra året (kr)",
+    change: "Förändring (kr)",
+    changePercent: "Förändring (%)",
+    newThisYear: "Ny i år.",
+    gone: "Fanns förra året, ingen fördelning i år.",
+    lastYearFrom: "Förra årets belopp från",
+    atFloor: (floor: string) => `Golv: får golvet ${floor} kr (nyckeln gav mindre).`,
+    atCeiling: (ceiling: string) => `Tak: får taket ${ceiling} kr (nyckeln gav mer).`,
+    baseAndKey: (base: string, key: string, weighted: boolean) =>
+      `Grundbelopp ${base} kr + ${key} kr efter ${weighted ? "vägd nyckel" : "nyckel"}.`,
+    byKeyOnly: (weighted: boolean) => `Efter ${weighted ? "vägd nyckel" : "nyckel"}.`,
+    extraUnit: (unit: string) => ` +${unit} kr vid avrundningen (största rest).`,
+    base: "Grundbelopp per mottagare",
+    baseSum: "Grundbelopp sammanlagt",
+    floor: "Golv per mottagare",
+    ceiling: "Tak per mottagare",
+    fromColumn: (header: string) => `kolumnen ${header}`,
+    atFloorCount: "Mottagare på golvet",
+    atCeilingCount: "Mottagare på taket",
+    weights: "Vägda nycklar",
+    shapedMethod:
+      "Belopp = grundbelopp + t × nyckel, men aldrig under golvet eller över taket, med det t som ger exakt summan; resten i hela enheter efter största rest",
   },
   en: {
     title: "Allocation of state grant",
@@ -87,11 +110,72 @@ const TEXT = {
       `+${unit} SEK: remainder ${rest} is no. ${rank} of ${of} extra units handed out.`,
     noExtra: (rest: string, rank: number, of: number) =>
       `Rounded down: remainder ${rest} is no. ${rank}; only ${of} extra units were left.`,
+    lastYear: "Last year (SEK)",
+    change: "Change (SEK)",
+    changePercent: "Change (%)",
+    newThisYear: "New this year.",
+    gone: "There last year, nothing this year.",
+    lastYearFrom: "Last year's amounts from",
+    atFloor: (floor: string) => `Floor: gets the floor ${floor} SEK (the key gave less).`,
+    atCeiling: (ceiling: string) => `Ceiling: gets the ceiling ${ceiling} SEK (the key gave more).`,
+    baseAndKey: (base: string, key: string, weighted: boolean) =>
+      `Base amount ${base} SEK + ${key} SEK by ${weighted ? "weighted key" : "key"}.`,
+    byKeyOnly: (weighted: boolean) => `By ${weighted ? "weighted key" : "key"}.`,
+    extraUnit: (unit: string) => ` +${unit} SEK in the rounding (largest remainder).`,
+    base: "Base amount per recipient",
+    baseSum: "Base amounts in all",
+    floor: "Floor per recipient",
+    ceiling: "Ceiling per recipient",
+    fromColumn: (header: string) => `the column ${header}`,
+    atFloorCount: "Recipients at the floor",
+    atCeilingCount: "Recipients at the ceiling",
+    weights: "Weighted keys",
+    shapedMethod:
+      "Amount = base + t × key, never below the floor or above the ceiling, with the t that gives the total exactly; the rest in whole units by largest remainder",
   },
 } as const;
 
-const COLUMNS = { name: 0, key: 1, share: 2, amount: 3, gap: 4, note: 5 } as const;
-const WIDTH = 6;
+interface Columns {
+  name: number;
+  key: number;
+  share: number;
+  amount: number;
+  /** Last year, change in kr and in %: only with last year's amounts. */
+  lastYear: number | null;
+  change: number | null;
+  changePercent: number | null;
+  gap: number;
+  note: number;
+  width: number;
+}
+
+function columnsFor(withLastYear: boolean): Columns {
+  return withLastYear
+    ? {
+        name: 0,
+        key: 1,
+        share: 2,
+        amount: 3,
+        lastYear: 4,
+        change: 5,
+        changePercent: 6,
+        gap: 7,
+        note: 8,
+        width: 9,
+      }
+    : {
+        name: 0,
+        key: 1,
+        share: 2,
+        amount: 3,
+        lastYear: null,
+        change: null,
+        changePercent: null,
+        gap: 4,
+        note: 5,
+        width: 6,
+      };
+}
 const TITLE_ROW = 0;
 const HEADER_ROW = 2;
 
@@ -105,8 +189,25 @@ function keyFormat(keys: Decimal[]): string {
 }
 
 function roundingNote(row: AllocationRow, result: AllocationResult, lang: Lang): string {
+  const note = shapeOrRoundingNote(row, result, lang);
+  return row.lastYear?.status === "new" ? `${note} ${TEXT[lang].newThisYear}` : note;
+}
+
+/** Which shape set the amount (bound, base + key), or how the key's share was rounded. */
+function shapeOrRoundingNote(row: AllocationRow, result: AllocationResult, lang: Lang): string {
   const t = TEXT[lang];
   if (!row.interested) return t.notInterested;
+  if (row.shape) {
+    const money = (v: Decimal) => formatNumber(v, lang);
+    const extra = row.extraUnit ? t.extraUnit(formatNumber(result.unit, lang)) : "";
+    if (row.shape.bound === "floor" && row.shape.floor) return t.atFloor(money(row.amount));
+    if (row.shape.bound === "ceiling" && row.shape.ceiling) return t.atCeiling(money(row.amount));
+    const weighted = !!row.shape.keys;
+    const text = row.shape.base.isZero()
+      ? t.byKeyOnly(weighted)
+      : t.baseAndKey(money(row.shape.base), money(row.amount.minus(row.shape.base)), weighted);
+    return text + extra;
+  }
   if (row.rank === null) return t.exact;
   const rest = formatNumber(row.remainderFraction.toDecimalPlaces(4, Decimal.ROUND_DOWN), lang);
   return row.extraUnit
@@ -123,42 +224,73 @@ export function allocationSheet(
   context: AllocationSheetContext
 ): SheetModel {
   const t = TEXT[context.lang];
+  const comparison = result.comparison;
+  const COLUMNS = columnsFor(!!comparison);
+  const WIDTH = COLUMNS.width;
+  const at = (cells: [number | null, SheetCell][]): SheetCell[] => {
+    const row: SheetCell[] = [];
+    for (const [col, cell] of cells) if (col !== null) row[col] = cell;
+    for (let c = 0; c < row.length; c++) row[c] = row[c] ?? empty();
+    return row;
+  };
   const rows: SheetCell[][] = [];
   rows[TITLE_ROW] = [text(allocationTitle(context.lang, context.grant, context.year))];
   rows[1] = [];
-  rows[HEADER_ROW] = [
-    text(context.nameHeader),
-    text(context.keyHeader),
-    text(t.share),
-    text(t.amount),
-    empty(),
-    text(t.note),
-  ];
+  rows[HEADER_ROW] = at([
+    [COLUMNS.name, text(context.nameHeader)],
+    [COLUMNS.key, text(context.keyHeader)],
+    [COLUMNS.share, text(t.share)],
+    [COLUMNS.amount, text(t.amount)],
+    [COLUMNS.lastYear, text(t.lastYear)],
+    [COLUMNS.change, text(t.change)],
+    [COLUMNS.changePercent, text(t.changePercent)],
+    [COLUMNS.note, text(t.note)],
+  ]);
 
+  const yearCells = (row: YearRow | undefined): [number | null, SheetCell][] =>
+    row
+      ? [
+          [COLUMNS.lastYear, row.lastYear === null ? empty() : num(row.lastYear)],
+          [COLUMNS.change, num(row.change)],
+          [COLUMNS.changePercent, row.changeRatio === null ? empty() : num(row.changeRatio)],
+        ]
+      : [];
   const firstData = HEADER_ROW + 1;
   for (const row of result.rows) {
-    rows.push([
-      text(row.name),
-      num(row.key),
-      row.share === null ? empty() : num(row.share),
-      num(row.amount),
-      empty(),
-      text(roundingNote(row, result, context.lang)),
-    ]);
+    rows.push(
+      at([
+        [COLUMNS.name, text(row.name)],
+        [COLUMNS.key, num(row.key)],
+        [COLUMNS.share, row.share === null ? empty() : num(row.share)],
+        [COLUMNS.amount, num(row.amount)],
+        ...yearCells(row.lastYear),
+        [COLUMNS.note, text(roundingNote(row, result, context.lang))],
+      ])
+    );
   }
   const lastRecipient = rows.length - 1;
+  const gone = comparison ? comparison.rows.filter((r) => r.status === "gone") : [];
+  for (const row of gone)
+    rows.push(
+      at([[COLUMNS.name, text(row.name)], ...yearCells(row), [COLUMNS.note, text(t.gone)]])
+    );
+  const lastYearRow = rows.length - 1;
   for (const reserve of result.reserves) {
-    rows.push([
-      text(reserve.name),
-      empty(),
-      empty(),
-      num(reserve.amount),
-      empty(),
-      text(t.reserveNote),
-    ]);
+    rows.push(
+      at([
+        [COLUMNS.name, text(reserve.name)],
+        [COLUMNS.amount, num(reserve.amount)],
+        [COLUMNS.note, text(t.reserveNote)],
+      ])
+    );
   }
   if (!result.unallocated.isZero())
-    rows.push([text(t.unallocated), empty(), empty(), num(result.unallocated)]);
+    rows.push(
+      at([
+        [COLUMNS.name, text(t.unallocated)],
+        [COLUMNS.amount, num(result.unallocated)],
+      ])
+    );
   const lastAmount = rows.length - 1;
 
   const totalRow = rows.length;
@@ -171,21 +303,63 @@ export function allocationSheet(
     ...result.reserves.map((r) => r.amount),
     result.unallocated,
   ];
-  rows.push([
-    text(t.total),
-    {
-      value: sum(keys).toNumber(),
-      formula: `SUM(${column(COLUMNS.key, firstData, lastRecipient)})`,
-    },
-    {
-      value: sum(shares).toNumber(),
-      formula: `SUM(${column(COLUMNS.share, firstData, lastRecipient)})`,
-    },
-    {
-      value: sum(amounts).toNumber(),
-      formula: `SUM(${column(COLUMNS.amount, firstData, lastAmount)})`,
-    },
-  ]);
+  const yearTotals: [number | null, SheetCell][] = comparison
+    ? [
+        [
+          COLUMNS.lastYear,
+          {
+            value: comparison.lastYearTotal.toNumber(),
+            formula: `SUM(${column(COLUMNS.lastYear as number, firstData, lastYearRow)})`,
+          },
+        ],
+        [
+          COLUMNS.change,
+          {
+            value: comparison.change.toNumber(),
+            formula: `SUM(${column(COLUMNS.change as number, firstData, lastYearRow)})`,
+          },
+        ],
+        [
+          COLUMNS.changePercent,
+          comparison.changeRatio === null
+            ? empty()
+            : {
+                value: comparison.changeRatio.toNumber(),
+                formula: `${cellAddress(totalRow, COLUMNS.change as number)}/${cellAddress(
+                  totalRow,
+                  COLUMNS.lastYear as number
+                )}`,
+              },
+        ],
+      ]
+    : [];
+  rows.push(
+    at([
+      [COLUMNS.name, text(t.total)],
+      [
+        COLUMNS.key,
+        {
+          value: sum(keys).toNumber(),
+          formula: `SUM(${column(COLUMNS.key, firstData, lastRecipient)})`,
+        },
+      ],
+      [
+        COLUMNS.share,
+        {
+          value: sum(shares).toNumber(),
+          formula: `SUM(${column(COLUMNS.share, firstData, lastRecipient)})`,
+        },
+      ],
+      [
+        COLUMNS.amount,
+        {
+          value: sum(amounts).toNumber(),
+          formula: `SUM(${column(COLUMNS.amount, firstData, lastAmount)})`,
+        },
+      ],
+      ...yearTotals,
+    ])
+  );
 
   rows.push([]);
   const parametersRow = rows.length;
@@ -194,12 +368,44 @@ export function allocationSheet(
   rows.push([text(t.pot), num(result.total)]);
   for (const reserve of result.reserves)
     rows.push([text(t.reserve(reserve.name)), num(reserve.amount)]);
-  rows.push([text(t.byKey), num(result.distributable)]);
+  const applied = result.shapes;
+  const source = (value: Decimal | null, header: string | null): SheetCell =>
+    value !== null ? num(value) : text(t.fromColumn(header ?? ""));
+  if (applied?.shapes.base) {
+    rows.push([text(t.base), source(applied.shapes.base.value, applied.shapes.base.column)]);
+    rows.push([text(t.baseSum), num(applied.bases)]);
+  }
+  rows.push([text(t.byKey), num(result.distributable.minus(applied?.bases ?? 0))]);
   const lastMoneyParameter = rows.length - 1;
   rows.push([text(t.unit), num(result.unit)]);
-  rows.push([text(t.method), text(t.methodText)]);
+  const shapeRows: number[] = [];
+  if (applied?.shapes.floor) {
+    shapeRows.push(
+      rows.push([text(t.floor), source(applied.shapes.floor.value, applied.shapes.floor.column)]) -
+        1
+    );
+    rows.push([text(t.atFloorCount), { value: applied.atFloor }]);
+  }
+  if (applied?.shapes.ceiling) {
+    shapeRows.push(
+      rows.push([
+        text(t.ceiling),
+        source(applied.shapes.ceiling.value, applied.shapes.ceiling.column),
+      ]) - 1
+    );
+    rows.push([text(t.atCeilingCount), { value: applied.atCeiling }]);
+  }
+  if (applied?.shapes.weighted) {
+    const w = applied.shapes.weighted;
+    const parts = w.headers.map(
+      (header, j) => `${header} ${formatNumber(w.weights[j], context.lang)} %`
+    );
+    rows.push([text(t.weights), text(parts.join(", "))]);
+  }
+  rows.push([text(t.method), text(applied ? t.shapedMethod : t.methodText)]);
   rows.push([text(t.tie), text(t.tieText)]);
   rows.push([text(t.source), text(`${context.keyHeader} (${context.source})`)]);
+  if (result.lastYearSource) rows.push([text(t.lastYearFrom), text(result.lastYearSource)]);
   rows.push([text(t.date), text(context.date)]);
   const checkRow = rows.length;
   rows.push([
@@ -208,13 +414,14 @@ export function allocationSheet(
   ]);
 
   const amountFormat = moneyFormat(amounts.concat(result.total));
+  const rightEdge = COLUMNS.changePercent ?? COLUMNS.amount;
   const styles: StyleBlock[] = [
     { top: TITLE_ROW, left: 0, bottom: TITLE_ROW, right: 0, bold: true, fontSize: 14 },
     {
       top: HEADER_ROW,
       left: 0,
       bottom: HEADER_ROW,
-      right: COLUMNS.amount,
+      right: rightEdge,
       bold: true,
       borderBottom: true,
       wrapText: true,
@@ -223,7 +430,7 @@ export function allocationSheet(
       top: HEADER_ROW,
       left: COLUMNS.key,
       bottom: HEADER_ROW,
-      right: COLUMNS.amount,
+      right: rightEdge,
       horizontalAlignment: "Right",
     },
     { top: HEADER_ROW, left: COLUMNS.note, bottom: HEADER_ROW, right: COLUMNS.note, bold: true },
@@ -245,15 +452,26 @@ export function allocationSheet(
       top: firstData,
       left: COLUMNS.amount,
       bottom: totalRow,
-      right: COLUMNS.amount,
+      right: COLUMNS.change ?? COLUMNS.amount,
       numberFormat: amountFormat,
     },
+    ...(COLUMNS.changePercent !== null
+      ? [
+          {
+            top: firstData,
+            left: COLUMNS.changePercent,
+            bottom: totalRow,
+            right: COLUMNS.changePercent,
+            numberFormat: "0.0%",
+          },
+        ]
+      : []),
     { top: firstData, left: COLUMNS.note, bottom: lastAmount, right: COLUMNS.note, italic: true },
     {
       top: totalRow,
       left: 0,
       bottom: totalRow,
-      right: COLUMNS.amount,
+      right: rightEdge,
       bold: true,
       borderTop: true,
     },
@@ -267,6 +485,13 @@ export function allocationSheet(
       // "#,##0.##" would show a whole unit with a trailing separator ("1,").
       numberFormat: result.unit.isInteger() ? "#,##0" : "#,##0.00",
     },
+    ...shapeRows.map((row) => ({
+      top: row,
+      left: 1,
+      bottom: row,
+      right: 1,
+      numberFormat: amountFormat,
+    })),
     { top: checkRow, left: 1, bottom: checkRow, right: 1, numberFormat: amountFormat },
   ];
 
@@ -277,16 +502,16 @@ export function allocationSheet(
   return {
     name: ALLOCATION_SHEET_NAME[context.lang],
     cells,
-    columnWidths: fitWidths(cells, parametersRow),
+    columnWidths: fitWidths(cells, parametersRow, COLUMNS),
     styles,
-    table: { top: HEADER_ROW, left: 0, bottom: totalRow, right: COLUMNS.amount },
+    table: { top: HEADER_ROW, left: 0, bottom: totalRow, right: rightEdge },
     print: { landscape: true, fitToPagesWide: 1 },
   };
 }
 
 /** Widths that fit the table; the long texts in the parameter block may overflow to the right. */
-function fitWidths(cells: SheetCell[][], parametersRow: number): number[] {
-  const widths = Array.from({ length: WIDTH }, () => 4);
+function fitWidths(cells: SheetCell[][], parametersRow: number, COLUMNS: Columns): number[] {
+  const widths = Array.from({ length: COLUMNS.width }, () => 4);
   cells.forEach((row, r) => {
     if (r === TITLE_ROW) return;
     row.forEach((cell, c) => {

@@ -14,6 +14,23 @@ import {
   type ProblemCode,
   ProblemList,
 } from "./problems";
+import type { Bound } from "./apportion/bounded";
+import {
+  type LastYear,
+  type YearComparison,
+  type YearRow,
+  compareYears,
+  lastYearFromColumn,
+  lastYearFromSheet,
+} from "./jobs/allocation/last-year";
+import {
+  type ShapeRequest,
+  type Shapes,
+  hasShapeRequest,
+  readShapes,
+  shapedSplit,
+} from "./jobs/allocation/shapes";
+import { headerRowRef, gridWidth } from "./table/columns";
 import { type RowClass, classifyRows } from "./table/rows";
 import {
   type ColumnChoice,
@@ -43,6 +60,35 @@ export interface AllocationRequest {
   total: string | number;
   unit?: string | number;
   reserves?: { name: string; amount: string | number }[];
+  /** Base amounts, floors and ceilings, weighted keys (see jobs/allocation/shapes.ts). */
+  shapes?: ShapeRequest;
+  /** Last year's amounts: a column of the recipient table, or a previous allocation sheet. */
+  lastYear?: LastYearRequest;
+}
+
+export type LastYearRequest = { column: string } | { sheet: Grid };
+
+/** What the shapes did to one participating row (present only when shapes were asked for). */
+export interface RowShape {
+  /** Base amount included in the amount (0 without a base). */
+  base: Decimal;
+  /** "floor"/"ceiling": the amount is exactly that bound; "free": base + share of the key. */
+  bound: Bound;
+  floor: Decimal | null;
+  ceiling: Decimal | null;
+  /** With weighted keys: this row's value in each weighted key column. */
+  keys: Decimal[] | null;
+}
+
+/** The shapes that applied to the whole allocation. */
+export interface AppliedShapes {
+  shapes: Shapes;
+  /** Σ base amounts. */
+  bases: Decimal;
+  /** What the key shared after the bases and the amounts at a bound. */
+  byKey: Decimal;
+  atFloor: number;
+  atCeiling: number;
 }
 
 export interface AllocationParameters {
@@ -68,6 +114,10 @@ export interface AllocationRow {
   rank: number | null;
   nameCell: string;
   keyCell: string;
+  /** Present when shapes were asked for and the recipient takes part. */
+  shape?: RowShape;
+  /** Present when last year's amounts were given. */
+  lastYear?: YearRow;
 }
 
 export interface AllocationResult {
@@ -83,6 +133,12 @@ export interface AllocationResult {
   extraUnits: number;
   /** Recipients whose quota had a remainder. */
   withRemainder: number;
+  /** Present when shapes were asked for. */
+  shapes?: AppliedShapes;
+  /** Present when last year's amounts were given: totals, and recipients gone since. */
+  comparison?: YearComparison;
+  /** Where last year's amounts came from (a column header or a sheet range). */
+  lastYearSource?: string;
 }
 
 const MAX_DECIMALS = 2;
@@ -326,7 +382,8 @@ function isPowerOfTen(value: Decimal): boolean {
 /** Splits the pot: reserves first, then the rest over the interested recipients by key. */
 export function allocate(
   recipients: readonly Recipient[],
-  parameters: AllocationParameters
+  parameters: AllocationParameters,
+  shapes?: Shapes
 ): AllocationResult {
   const participants = recipients.filter((r) => r.interested);
   if (participants.length === 0)
@@ -342,6 +399,7 @@ export function allocate(
 
   const reserved = sum(parameters.reserves.map((r) => r.amount));
   const pool = parameters.total.minus(reserved);
+  if (shapes) return allocateShaped(recipients, parameters, shapes, pool);
   const result = apportion(
     pool,
     parameters.unit,
@@ -391,6 +449,100 @@ export function allocate(
     rows,
     extraUnits: result.leftover,
     withRemainder: result.withRemainder,
+  };
+}
+
+/**
+ * The allocation under shapes (base amounts, floors and ceilings, weighted keys): the pool in
+ * whole units over the participants by jobs/allocation/shapes.ts; each row says which shape
+ * set its amount.
+ */
+function allocateShaped(
+  recipients: readonly Recipient[],
+  parameters: AllocationParameters,
+  shapes: Shapes,
+  pool: Decimal
+): AllocationResult {
+  const unit = parameters.unit;
+  const whole = pool.dividedToIntegerBy(unit).times(unit);
+  const participants: number[] = [];
+  recipients.forEach((r, i) => {
+    if (r.interested) participants.push(i);
+  });
+  const split = shapedSplit(
+    whole,
+    unit,
+    shapes,
+    participants,
+    participants.map((i) => recipients[i].key),
+    participants.map((i) => recipients[i].name)
+  );
+  const byRecipient = new Map(participants.map((i, j) => [i, split.shares[j]]));
+  const rows = recipients.map((recipient, i): AllocationRow => {
+    const share = byRecipient.get(i);
+    const base = {
+      name: recipient.name,
+      key: recipient.key,
+      nameCell: recipient.nameCell,
+      keyCell: recipient.keyCell,
+      remainderFraction: ZERO,
+      rank: null,
+    };
+    if (!share)
+      return {
+        ...base,
+        interested: false,
+        share: null,
+        quota: ZERO,
+        amount: ZERO,
+        extraUnit: false,
+      };
+    return {
+      ...base,
+      interested: true,
+      share: share.share,
+      quota: share.amount,
+      amount: share.amount,
+      extraUnit: share.extra,
+      shape: {
+        base: share.base,
+        bound: share.bound,
+        floor: share.floor,
+        ceiling: share.ceiling,
+        keys: shapes.weighted ? shapes.weighted.keys.map((col) => col[i]) : null,
+      },
+    };
+  });
+  return {
+    total: parameters.total,
+    unit,
+    reserves: parameters.reserves,
+    distributable: whole,
+    unallocated: pool.minus(whole),
+    rows,
+    extraUnits: split.extraUnits,
+    withRemainder: split.withRemainder,
+    shapes: {
+      shapes,
+      bases: split.bases,
+      byKey: split.byKey,
+      atFloor: split.shares.filter((s) => s.bound === "floor").length,
+      atCeiling: split.shares.filter((s) => s.bound === "ceiling").length,
+    },
+  };
+}
+
+/** Adds last year beside this year to a result: per row, the totals, and who is gone. */
+export function withLastYear(result: AllocationResult, lastYear: LastYear): AllocationResult {
+  const comparison = compareYears(
+    result.rows.map((r) => ({ name: r.name, amount: r.amount })),
+    lastYear
+  );
+  return {
+    ...result,
+    rows: result.rows.map((row, i) => ({ ...row, lastYear: comparison.rows[i] })),
+    comparison,
+    lastYearSource: lastYear.source,
   };
 }
 
@@ -450,11 +602,43 @@ export function runAllocation(
     if (!(error instanceof InputError)) throw error;
     problems.push(...error.problems);
   }
+  let shapes: Shapes | undefined;
+  let lastYear: LastYear | undefined;
+  if (problems.length === 0 && parameters) {
+    const read = (run: () => void) => {
+      try {
+        run();
+      } catch (error) {
+        if (!(error instanceof InputError)) throw error;
+        problems.push(...error.problems);
+      }
+    };
+    const unit = parameters.unit;
+    if (hasShapeRequest(request.shapes))
+      read(() => {
+        shapes = readShapes(grid, usedLayout, recipients, request.shapes ?? {}, unit);
+      });
+    const wanted = request.lastYear;
+    if (wanted)
+      read(() => {
+        lastYear =
+          "column" in wanted
+            ? lastYearFromColumn(
+                grid,
+                usedLayout,
+                recipients,
+                wanted.column,
+                headerRowRef(grid, usedLayout.headerRow, gridWidth(grid))
+              )
+            : lastYearFromSheet(wanted.sheet);
+      });
+  }
   if (problems.length > 0 || !parameters) throw new InputError(problems);
+  const result = allocate(recipients, parameters, shapes);
   return {
     layout: usedLayout,
     recipients,
-    result: allocate(recipients, parameters),
+    result: lastYear ? withLastYear(result, lastYear) : result,
     skipped: skippedRows(grid, usedLayout),
     hidden,
   };

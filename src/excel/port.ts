@@ -2,7 +2,7 @@
  * What the pane needs from Excel, as plain data. `officeExcel.ts` implements it with
  * Office.js; tests give the pane a fake. Core never sees this.
  */
-import type { Grid } from "../core/grid";
+import type { CellValue, Grid } from "../core/grid";
 import type { OutputJob } from "../core/jobs";
 import type { SheetModel } from "../core/sheet-model";
 import type { BlockProgress } from "./blocks";
@@ -58,6 +58,13 @@ export interface ExcelPort {
    * A same-named sheet the add-in did not create is left untouched and another name is used.
    */
   writeOutput(job: OutputJob, model: SheetModel): Promise<WrittenOutput>;
+  /**
+   * The values of the sheet this add-in owns for `job` (e.g. the run log, to append to it),
+   * or null when there is none. When a port has it, the Fördela step appends a Körlogg row
+   * after each write. Optional: the Office.js port does not have it yet, because reading the
+   * log and writing it beside the table must fit the write budget (one Excel.run, two syncs).
+   */
+  readOwnedValues?(job: OutputJob): Promise<CellValue[][] | null>;
   /**
    * Activates the sheet and selects a cell or range, e.g. "Blad1!C7" or "'Fördelning'!A3:D16",
    * then gives the sheet keyboard focus where Excel can (see SelectOutcome).

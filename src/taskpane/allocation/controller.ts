@@ -4,6 +4,16 @@
  * ExcelPort it is given. The view renders `state` and calls the methods; tests drive it
  * with a fake port.
  */
+import { allocationJson } from "../../core/allocation-json";
+import { allocationCommandLine } from "../../core/jobs/allocation/command-line";
+import { type ShapeRequest, findColumn } from "../../core/jobs/allocation/shapes";
+import {
+  type RunLogEntry,
+  logTime,
+  runLogSheet,
+  sha256Result,
+  sha256Values,
+} from "../../core/runlog";
 import {
   type AllocationRequest,
   type AllocationRun,
@@ -41,6 +51,28 @@ export { sameRange };
 
 export const SETTINGS_KEY = "statsbidrag.allocation";
 
+/** The "Avancerat" inputs: shapes and last year, all empty by default (a plain split). */
+export interface AdvancedInput {
+  base: string;
+  floor: string;
+  ceiling: string;
+  /** A second key column (index into the headers), weighted with the key column. */
+  secondKey: number | null;
+  keyWeight: string;
+  secondWeight: string;
+  lastYearColumn: number | null;
+}
+
+export const NO_ADVANCED: AdvancedInput = {
+  base: "",
+  floor: "",
+  ceiling: "",
+  secondKey: null,
+  keyWeight: "",
+  secondWeight: "",
+  lastYearColumn: null,
+};
+
 export interface ReserveInput {
   name: string;
   amount: string;
@@ -57,6 +89,18 @@ export interface AllocationSettings {
   total: string;
   reserves: ReserveInput[];
   unit: UnitChoice;
+  /** The "Avancerat" inputs, with columns by header ("" where none); absent when all empty. */
+  advanced?: SavedAdvanced;
+}
+
+export interface SavedAdvanced {
+  base: string;
+  floor: string;
+  ceiling: string;
+  secondKeyHeader: string;
+  keyWeight: string;
+  secondWeight: string;
+  lastYearHeader: string;
 }
 
 /** The columns in use: the detected layout with the user's changes; null where none is chosen. */
@@ -75,6 +119,7 @@ export interface AllocationState extends StepState {
   includeHidden: boolean;
   /** The grant and year for the sheet's title, e.g. "Hälsosamtal för äldre 2026" (optional). */
   grant: string;
+  advanced: AdvancedInput;
   /** The preview is the last good one; the inputs changed since and are not valid yet. */
   previewStale: boolean;
   /** The inputs changed after the table was written: the sheet is older than the preview. */
@@ -132,6 +177,7 @@ export class AllocationController extends StepController<AllocationState> {
       written: null,
       includeHidden: true,
       grant: "",
+      advanced: { ...NO_ADVANCED },
       previewStale: false,
       writtenStale: false,
     });
@@ -147,6 +193,10 @@ export class AllocationController extends StepController<AllocationState> {
       this.state.total = saved.total;
       this.state.reserves = saved.reserves.map((r) => ({ ...r }));
       this.state.unit = saved.unit;
+      if (saved.advanced) {
+        const { base, floor, ceiling, keyWeight, secondWeight } = saved.advanced;
+        this.state.advanced = { ...NO_ADVANCED, base, floor, ceiling, keyWeight, secondWeight };
+      }
       this.picker.state.last = { address: saved.sourceAddress, tableName: saved.tableName };
       this.state.status = { kind: "info", text: this.shellTexts.settingsRestored };
     }
@@ -209,6 +259,12 @@ export class AllocationController extends StepController<AllocationState> {
     this.changed();
   }
 
+  /** Changes the "Avancerat" inputs (base, floor, ceiling, weighted key, last year). */
+  setAdvanced(change: Partial<AdvancedInput>): void {
+    this.state.advanced = { ...this.state.advanced, ...change };
+    this.changed();
+  }
+
   addReserve(): void {
     this.state.reserves = [...this.state.reserves, { name: "", amount: "" }];
     this.changed();
@@ -267,7 +323,14 @@ export class AllocationController extends StepController<AllocationState> {
       this.state.written = written;
       this.state.writtenStale = false;
       this.writtenModel = model;
-      const done = this.texts.written(quoteSheetName(written.sheetName), written.tableAddress);
+      let done = this.texts.written(quoteSheetName(written.sheetName), written.tableAddress);
+      try {
+        await this.appendRunLog(run, source, columns);
+      } catch (error) {
+        // The table is written; the log row is missing, and the user should know.
+        this.log("run log could not be written", error);
+        done = `${done} ${this.texts.runLogNotWritten}`;
+      }
       try {
         await this.port.saveSettings<AllocationSettings>(
           SETTINGS_KEY,
@@ -368,6 +431,19 @@ export class AllocationController extends StepController<AllocationState> {
     this.state.written = null;
     this.writtenModel = null;
     this.state.columns = this.columnsFor(source);
+    // Column picks in "Avancerat" name columns of the old source: start them over, or take
+    // the last run's by header when the same source is read again.
+    this.state.advanced = { ...this.state.advanced, secondKey: null, lastYearColumn: null };
+    const saved = this.readSavedSettings();
+    const headers = this.state.columns?.headers;
+    if (saved?.advanced && headers && this.isSavedSource(saved, source)) {
+      const column = (header: string) => {
+        const c = header === "" ? -1 : findColumn(headers, header);
+        return c < 0 ? null : c;
+      };
+      this.state.advanced.secondKey = column(saved.advanced.secondKeyHeader);
+      this.state.advanced.lastYearColumn = column(saved.advanced.lastYearHeader);
+    }
     this.interestWanted = [...(this.state.columns?.interestColumns ?? [])];
     this.state.run = null;
     this.state.writtenStale = false;
@@ -378,6 +454,12 @@ export class AllocationController extends StepController<AllocationState> {
         : 0;
     this.state.status = { kind: "info", text: this.texts.readDone(source.address, recipients) };
     this.recompute();
+  }
+
+  private isSavedSource(saved: AllocationSettings, source: SourceRange): boolean {
+    return saved.tableName
+      ? saved.tableName === source.tableName
+      : sameRange(saved.sourceAddress, source.address);
   }
 
   /** Detects the columns, preferring the last run's choice when the same source is read again. */
@@ -469,7 +551,76 @@ export class AllocationController extends StepController<AllocationState> {
       unit: this.state.unit,
       // A reserve row left completely empty is not a mistake, just unused.
       reserves: this.state.reserves.filter((r) => r.name.trim() !== "" || r.amount.trim() !== ""),
+      ...this.advancedRequest(),
     };
+  }
+
+  /** Appends this write to the owned Körlogg sheet, with the runner line that reproduces it. */
+  private async appendRunLog(
+    run: AllocationRun,
+    source: SourceRange,
+    columns: ColumnsInUse
+  ): Promise<void> {
+    if (!this.port.readOwnedValues) return;
+    const previous = await this.port.readOwnedValues("runlog");
+    const header = (c: number | null) => (c === null ? undefined : columns.headers[c]);
+    const request = this.request();
+    const shapes = request.shapes;
+    const amount = (s: { value: string | number } | { column: string } | undefined) =>
+      s && "value" in s ? String(s.value) : undefined;
+    const weighted = shapes?.weightedKeys;
+    const json = allocationJson(run.result);
+    const entry: RunLogEntry = {
+      time: logTime(new Date()),
+      job: "allocate",
+      source: source.address,
+      commandLine: allocationCommandLine({
+        file: this.texts.workbookPlaceholder,
+        sheet: source.grid.sheet,
+        total: this.state.total,
+        reserves: (request.reserves ?? []).map((r) => `${r.name}=${r.amount}`),
+        unit: this.state.unit,
+        nameColumn: header(columns.nameColumn),
+        keyColumns: weighted ? weighted.map((w) => w.column) : [header(columns.keyColumn) ?? ""],
+        weights: weighted ? weighted.map((w) => String(w.weight)) : [],
+        interestColumns: columns.interestColumns.map((c) => columns.headers[c]),
+        base: amount(shapes?.base),
+        floor: amount(shapes?.floor),
+        ceiling: amount(shapes?.ceiling),
+        lastYearColumn:
+          request.lastYear && "column" in request.lastYear ? request.lastYear.column : undefined,
+        lang: this.lang,
+        date: this.today(),
+      }),
+      recipients: run.result.rows.length,
+      inputSha256: sha256Values(source.grid.values),
+      total: run.result.total,
+      resultSha256: sha256Result(json.rows),
+    };
+    await this.port.writeOutput("runlog", runLogSheet(previous, entry, this.lang));
+  }
+
+  /** The shapes and last year the "Avancerat" inputs ask for; nothing when they are empty. */
+  private advancedRequest(): Pick<AllocationRequest, "shapes" | "lastYear"> {
+    const a = this.state.advanced;
+    const headers = this.state.columns?.headers ?? [];
+    const keyColumn = this.state.columns?.keyColumn ?? null;
+    const amount = (text: string) => (text.trim() === "" ? undefined : { value: text });
+    const shapes: ShapeRequest = {
+      base: amount(a.base),
+      floor: amount(a.floor),
+      ceiling: amount(a.ceiling),
+    };
+    if (a.secondKey !== null && keyColumn !== null && headers[a.secondKey] !== undefined)
+      shapes.weightedKeys = [
+        { column: headers[keyColumn], weight: a.keyWeight },
+        { column: headers[a.secondKey], weight: a.secondWeight },
+      ];
+    const lastYear =
+      a.lastYearColumn !== null && headers[a.lastYearColumn] !== undefined
+        ? { column: headers[a.lastYearColumn] }
+        : undefined;
+    return { shapes, lastYear };
   }
 
   private settingsOf(source: SourceRange, columns: ColumnsInUse): AllocationSettings {
@@ -485,7 +636,23 @@ export class AllocationController extends StepController<AllocationState> {
       reserves:
         this.request().reserves?.map((r) => ({ name: r.name, amount: String(r.amount) })) ?? [],
       unit: this.state.unit,
+      ...this.savedAdvanced(columns),
     };
+  }
+
+  private savedAdvanced(columns: ColumnsInUse): { advanced?: SavedAdvanced } {
+    const a = this.state.advanced;
+    const header = (c: number | null) => (c === null ? "" : (columns.headers[c] ?? ""));
+    const advanced: SavedAdvanced = {
+      base: a.base,
+      floor: a.floor,
+      ceiling: a.ceiling,
+      secondKeyHeader: header(a.secondKey),
+      keyWeight: a.keyWeight,
+      secondWeight: a.secondWeight,
+      lastYearHeader: header(a.lastYearColumn),
+    };
+    return Object.values(advanced).some((v) => v.trim() !== "") ? { advanced } : {};
   }
 
   private readSavedSettings(): AllocationSettings | null {
@@ -574,5 +741,24 @@ export function validSettings(value: unknown): AllocationSettings | null {
     total: v.total,
     reserves,
     unit,
+    ...savedAdvancedOf(v.advanced),
   };
+}
+
+/** The saved "Avancerat" inputs when every one of them is a string; else none. */
+function savedAdvancedOf(value: unknown): { advanced?: SavedAdvanced } {
+  if (typeof value !== "object" || value === null) return {};
+  const v = value as Record<string, unknown>;
+  const keys: (keyof SavedAdvanced)[] = [
+    "base",
+    "floor",
+    "ceiling",
+    "secondKeyHeader",
+    "keyWeight",
+    "secondWeight",
+    "lastYearHeader",
+  ];
+  if (!keys.every((k) => typeof v[k] === "string")) return {};
+  const advanced = Object.fromEntries(keys.map((k) => [k, v[k] as string])) as unknown;
+  return { advanced: advanced as SavedAdvanced };
 }

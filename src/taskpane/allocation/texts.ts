@@ -49,6 +49,20 @@ export interface AllocationTexts {
   readDone: (address: string, rows: number) => string;
   written: (sheet: string, address: string) => string;
   chooseSource: string;
+  advanced: string;
+  advancedHint: string;
+  base: string;
+  floor: string;
+  ceiling: string;
+  secondKey: string;
+  keyWeight: string;
+  secondWeight: string;
+  lastYearColumn: string;
+  noColumn: string;
+  previewAtFloor: string;
+  previewAtCeiling: string;
+  runLogNotWritten: string;
+  workbookPlaceholder: string;
 }
 
 const SV: AllocationTexts = {
@@ -102,6 +116,21 @@ const SV: AllocationTexts = {
   written: (sheet, address) => `Tabellen skrevs till bladet ${sheet} (${address}).`,
   chooseSource:
     "Välj först mottagarna: markera dem och välj Använd markering, eller välj en tabell.",
+  advanced: "Avancerat",
+  advancedHint:
+    "Grundbelopp, golv och tak gäller varje deltagande mottagare. Lämna tomt för vanlig fördelning efter nyckel.",
+  base: "Grundbelopp per mottagare (kr)",
+  floor: "Golv per mottagare (kr)",
+  ceiling: "Tak per mottagare (kr)",
+  secondKey: "Andra nyckel (vägs ihop med den första)",
+  keyWeight: "Vikt för första nyckeln (%)",
+  secondWeight: "Vikt för andra nyckeln (%)",
+  lastYearColumn: "Förra årets belopp (kolumn)",
+  noColumn: "Ingen",
+  previewAtFloor: "golvet (nyckeln gav mindre)",
+  previewAtCeiling: "taket (nyckeln gav mer)",
+  runLogNotWritten: "Raden i Körlogg kunde inte skrivas.",
+  workbookPlaceholder: "arbetsbok.xlsx",
 };
 
 const EN: AllocationTexts = {
@@ -155,6 +184,21 @@ const EN: AllocationTexts = {
   written: (sheet, address) => `The table was written to the sheet ${sheet} (${address}).`,
   chooseSource:
     "Choose the recipients first: select them and choose Use selection, or pick a table.",
+  advanced: "Advanced",
+  advancedHint:
+    "Base amount, floor and ceiling apply to each participating recipient. Leave empty for a plain split by key.",
+  base: "Base amount per recipient (SEK)",
+  floor: "Floor per recipient (SEK)",
+  ceiling: "Ceiling per recipient (SEK)",
+  secondKey: "Second key (weighed with the first)",
+  keyWeight: "Weight of the first key (%)",
+  secondWeight: "Weight of the second key (%)",
+  lastYearColumn: "Last year's amounts (column)",
+  noColumn: "None",
+  previewAtFloor: "the floor (the key gave less)",
+  previewAtCeiling: "the ceiling (the key gave more)",
+  runLogNotWritten: "The row in the run log (Körlogg) could not be written.",
+  workbookPlaceholder: "workbook.xlsx",
 };
 
 export const ALLOCATION_TEXTS: Record<Lang, AllocationTexts> = { sv: SV, en: EN };

@@ -22,6 +22,12 @@ const FIELDS: Field[] = [
   "nameColumn",
   "keyColumn",
   "interestColumns",
+  "base",
+  "floor",
+  "ceiling",
+  "keyColumns",
+  "weights",
+  "lastYearColumn",
 ];
 
 /** The input each field's error belongs to, for aria-invalid. */
@@ -30,6 +36,11 @@ const FIELD_CONTROL: Partial<Record<Field, string>> = {
   unit: "unit",
   nameColumn: "name-column",
   keyColumn: "key-column",
+  base: "base",
+  floor: "floor",
+  ceiling: "ceiling",
+  keyColumns: "second-key",
+  lastYearColumn: "last-year-column",
 };
 
 export class AllocationView {
@@ -87,6 +98,22 @@ export class AllocationView {
     byId<HTMLSelectElement>("key-column").addEventListener("change", (event) =>
       c.setKeyColumn(Number((event.target as HTMLSelectElement).value))
     );
+    const text = (id: string, field: "base" | "floor" | "ceiling" | "keyWeight" | "secondWeight") =>
+      byId<HTMLInputElement>(id).addEventListener("input", (event) =>
+        c.setAdvanced({ [field]: (event.target as HTMLInputElement).value })
+      );
+    text("base", "base");
+    text("floor", "floor");
+    text("ceiling", "ceiling");
+    text("key-weight", "keyWeight");
+    text("second-weight", "secondWeight");
+    const column = (value: string) => (value === "" ? null : Number(value));
+    byId<HTMLSelectElement>("second-key").addEventListener("change", (event) =>
+      c.setAdvanced({ secondKey: column((event.target as HTMLSelectElement).value) })
+    );
+    byId<HTMLSelectElement>("last-year-column").addEventListener("change", (event) =>
+      c.setAdvanced({ lastYearColumn: column((event.target as HTMLSelectElement).value) })
+    );
     this.fillUnits();
     c.subscribe((state) => this.render(state));
     this.render(c.state);
@@ -131,6 +158,7 @@ export class AllocationView {
     this.source.render(state.sources, busy);
     this.renderColumns(state);
     this.renderParameters(state);
+    this.renderAdvanced(state);
     this.renderSkipped(state);
     this.renderPreview(state);
     this.renderIssues(state.issues);
@@ -195,6 +223,46 @@ export class AllocationView {
     box.querySelectorAll<HTMLInputElement>("input[type=checkbox]").forEach((input) => {
       input.checked = columns.interestColumns.includes(Number(input.value));
     });
+  }
+
+  /** "Avancerat": amounts as typed, column choices from the source's headers. */
+  private renderAdvanced(state: AllocationState): void {
+    const a = state.advanced;
+    const fields: [string, string][] = [
+      ["base", a.base],
+      ["floor", a.floor],
+      ["ceiling", a.ceiling],
+      ["key-weight", a.keyWeight],
+      ["second-weight", a.secondWeight],
+    ];
+    for (const [id, value] of fields) {
+      const input = byId<HTMLInputElement>(id);
+      if (input.value !== value) input.value = value;
+    }
+    const columns = state.columns;
+    const source = state.sources.source;
+    const headers = columns && source ? columns.headers : [];
+    const left = source ? source.grid.left : 0;
+    const options = headers.map((header, c) =>
+      this.texts.columnOption(columnLetter(left + c), header)
+    );
+    if (this.parts.changed("advanced-options", JSON.stringify([source?.address, options]))) {
+      for (const id of ["second-key", "last-year-column"]) {
+        const select = byId<HTMLSelectElement>(id);
+        const none = element("option", undefined, this.texts.noColumn);
+        none.value = "";
+        select.replaceChildren(none);
+        options.forEach((text, c) => {
+          const option = element("option", undefined, text);
+          option.value = String(c);
+          select.append(option);
+        });
+      }
+    }
+    byId<HTMLSelectElement>("second-key").value = a.secondKey === null ? "" : String(a.secondKey);
+    byId<HTMLSelectElement>("last-year-column").value =
+      a.lastYearColumn === null ? "" : String(a.lastYearColumn);
+    byId("weights").hidden = a.secondKey === null;
   }
 
   private renderParameters(state: AllocationState): void {
@@ -319,12 +387,17 @@ export class AllocationView {
       body.append(tr);
     };
     for (const row of result.rows) {
+      const bound = row.shape?.bound;
       const note =
-        row.rank === null
-          ? undefined
-          : row.extraUnit
-            ? this.texts.previewGotExtra(row.rank, result.extraUnits)
-            : this.texts.previewNoExtra(row.rank, result.extraUnits);
+        bound === "floor"
+          ? this.texts.previewAtFloor
+          : bound === "ceiling"
+            ? this.texts.previewAtCeiling
+            : row.rank === null
+              ? undefined
+              : row.extraUnit
+                ? this.texts.previewGotExtra(row.rank, result.extraUnits)
+                : this.texts.previewNoExtra(row.rank, result.extraUnits);
       addRow(
         row.name,
         row.share === null ? "" : percent(row.share),

@@ -129,7 +129,7 @@ test("the output workbook has the allocation sheet beside the unchanged input sh
 
   const before = await readWorkbook(input);
   const after = await readWorkbook(output);
-  expect(after.worksheets.map((s) => s.name)).toEqual(["Stadsdelar", "Fördelning"]);
+  expect(after.worksheets.map((s) => s.name)).toEqual(["Stadsdelar", "Fördelning", "Körlogg"]);
   expect(sheetFingerprint(after.getWorksheet("Stadsdelar")!)).toBe(
     sheetFingerprint(before.getWorksheet("Stadsdelar")!)
   );
@@ -169,7 +169,7 @@ test("re-running on its own output replaces only its own sheet", async () => {
   ]);
   expect(result.exitCode).toBe(0);
   const workbook = await readWorkbook(second);
-  expect(workbook.worksheets.map((s) => s.name)).toEqual(["Stadsdelar", "Fördelning"]);
+  expect(workbook.worksheets.map((s) => s.name)).toEqual(["Stadsdelar", "Fördelning", "Körlogg"]);
   expect(workbook.getWorksheet("Fördelning")!.getCell("D4").value).toBe(459_000);
 });
 
@@ -190,6 +190,7 @@ test("a user's own sheet named Fördelning is never touched; the output gets a f
     "Stadsdelar",
     "Fördelning",
     "Fördelning (2)",
+    "Körlogg",
   ]);
   expect(sheetFingerprint(after.getWorksheet("Fördelning")!)).toBe(
     sheetFingerprint(before.getWorksheet("Fördelning")!)
@@ -286,7 +287,7 @@ describe("help in the user's language", () => {
     const result = await run(["fördela", "--lang", "en"]);
     expect(result.exitCode).toBe(2);
     expect(result.stderr).toContain(
-      "Unknown command 'fördela'. The commands are: allocate, requisitions, report, demo."
+      "Unknown command 'fördela'. The commands are: allocate, requisitions, report, rerun, demo."
     );
   });
 

@@ -1,7 +1,9 @@
 /** The allocation job's problems: its columns, keys, interest marks, pot and reserves. */
 import type { Catalogue } from "../../problems";
+import { SHAPE_MESSAGES } from "./shape-messages";
 
 export const ALLOCATION_MESSAGES = {
+  ...SHAPE_MESSAGES,
   KEY_NEGATIVE: {
     sv: (p) => `Nyckeln får inte vara negativ (${p.text}).`,
     en: (p) => `The key must not be negative (${p.text}).`,

@@ -1,0 +1,62 @@
+/**
+ * The runner command line that reproduces an allocation, for the run log (Körlogg). The
+ * pane and the runner both log through this, so a decision made in the pane can be re-run
+ * with `statsbidrag rerun` from the workbook alone.
+ */
+import { commandLine } from "../../runlog";
+
+export interface AllocationFlags {
+  /** The workbook's file name as logged (the pane does not know it: a placeholder). */
+  file: string;
+  sheet: string;
+  total: string;
+  /** "name=amount" each. */
+  reserves: readonly string[];
+  unit?: string;
+  nameColumn?: string;
+  keyColumns: readonly string[];
+  weights: readonly string[];
+  interestColumns: readonly string[];
+  base?: string;
+  baseColumn?: string;
+  floor?: string;
+  floorColumn?: string;
+  ceiling?: string;
+  ceilingColumn?: string;
+  lastYearColumn?: string;
+  lastYearSheet?: string;
+  lang: string;
+  date: string;
+}
+
+/** The words of `statsbidrag allocate …` with every flag that shaped the result. */
+export function allocationWords(flags: AllocationFlags): string[] {
+  const words = ["statsbidrag", "allocate", flags.file, "--sheet", flags.sheet];
+  const add = (flag: string, value: string | undefined) => {
+    if (value !== undefined) words.push(flag, value);
+  };
+  add("--total", flags.total);
+  for (const reserve of flags.reserves) add("--reserve", reserve);
+  add("--unit", flags.unit);
+  add("--name-column", flags.nameColumn);
+  flags.keyColumns.forEach((column, j) => {
+    add("--key-column", column);
+    add("--weight", flags.weights[j]);
+  });
+  for (const column of flags.interestColumns) add("--interest-column", column);
+  add("--base", flags.base);
+  add("--base-column", flags.baseColumn);
+  add("--floor", flags.floor);
+  add("--floor-column", flags.floorColumn);
+  add("--ceiling", flags.ceiling);
+  add("--ceiling-column", flags.ceilingColumn);
+  add("--last-year-column", flags.lastYearColumn);
+  add("--last-year-sheet", flags.lastYearSheet);
+  add("--lang", flags.lang);
+  add("--date", flags.date);
+  return words;
+}
+
+export function allocationCommandLine(flags: AllocationFlags): string {
+  return commandLine(allocationWords(flags));
+}

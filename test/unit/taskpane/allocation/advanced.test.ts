@@ -1,0 +1,119 @@
+/** The Fördela step's "Avancerat" inputs: base, floor, ceiling, a weighted second key, last year. */
+import { AllocationController } from "../../../../src/taskpane/allocation/controller";
+import { FakePort, stockholmGrid } from "../fake-port";
+
+async function ready() {
+  const grid = stockholmGrid("Nyckel");
+  const port = new FakePort(grid, "Blad1!A1:D12");
+  const controller = new AllocationController({ port, lang: "sv", today: () => "2026-11-25" });
+  await controller.start();
+  await controller.useSelection();
+  controller.setTotal("6 069 306");
+  return controller;
+}
+
+const total = (controller: AllocationController) =>
+  controller.state.run?.result.rows.reduce((s, r) => s + r.amount.toNumber(), 0);
+
+describe("AllocationController: Avancerat", () => {
+  test("empty inputs change nothing: the plain split", async () => {
+    const controller = await ready();
+    const plain = controller.state.run?.result.rows.map((r) => r.amount.toFixed());
+    controller.setAdvanced({ base: " ", floor: "" });
+    expect(controller.state.run?.result.rows.map((r) => r.amount.toFixed())).toEqual(plain);
+    expect(controller.state.run?.result.shapes).toBeUndefined();
+  });
+
+  test("a base amount and a floor apply; the total stays exact", async () => {
+    const controller = await ready();
+    controller.setAdvanced({ base: "100 000", floor: "450 000" });
+    expect(controller.state.issues).toEqual([]);
+    const rows = controller.state.run?.result.rows ?? [];
+    expect(rows.every((r) => r.amount.toNumber() >= 450000)).toBe(true);
+    expect(rows.some((r) => r.shape?.bound === "floor")).toBe(true);
+    expect(total(controller)).toBe(6069306);
+  });
+
+  test("infeasible floors are shown next to the floor, with the amount", async () => {
+    const controller = await ready();
+    controller.setAdvanced({ floor: "600 000" });
+    expect(controller.state.issues).toEqual([
+      expect.objectContaining({
+        field: "floor",
+        message: expect.stringContaining("mer än det som fördelas"),
+      }),
+    ]);
+    // The preview keeps the last good split, marked as stale.
+    expect(controller.state.previewStale).toBe(true);
+  });
+
+  test("a second key needs weights that add up to 100", async () => {
+    const controller = await ready();
+    const keyColumn = controller.state.columns?.keyColumn ?? 0;
+    controller.setAdvanced({ secondKey: keyColumn, keyWeight: "50", secondWeight: "40" });
+    expect(controller.state.issues.map((i) => i.field)).toEqual(["weights"]);
+    controller.setAdvanced({ secondWeight: "50" });
+    expect(controller.state.issues).toEqual([]);
+    expect(total(controller)).toBe(6069306);
+  });
+});
+
+describe("AllocationController: the run log", () => {
+  test("a write appends a Körlogg row with the runner line that reproduces it", async () => {
+    const grid = stockholmGrid("Nyckel");
+    const port = new FakePort(grid, "Blad1!A1:D12");
+    let previous: (string | number | null)[][] | null = null;
+    const owned = Object.assign(port, {
+      readOwnedValues: async () => previous,
+    });
+    const controller = new AllocationController({
+      port: owned,
+      lang: "sv",
+      today: () => "2026-11-25",
+    });
+    await controller.start();
+    await controller.useSelection();
+    controller.setTotal("6 069 306");
+    controller.setAdvanced({ base: "10 000" });
+    await controller.write();
+    expect(port.writes.map((w) => w.job)).toEqual(["allocation", "runlog"]);
+    const log = port.writes[1].model.cells;
+    expect(log[1][2].value).toBe("allocate");
+    expect(log[1][3].value).toBe("Blad1!A1:D12");
+    expect(log[1][4].value).toBe(
+      "statsbidrag allocate arbetsbok.xlsx --sheet Blad1 --total '6 069 306' --unit 1 --name-column Stadsdelsförvaltning --key-column Nyckel --interest-column Beställarenhet --interest-column 'Förebyggande enhet' --base '10 000' --lang sv --date 2026-11-25"
+    );
+    expect(log[1][5].value).toBe(11);
+    // The next write appends row 2 to the log the port gives back.
+    previous = log.map((row) => row.map((c) => c.value));
+    await controller.write();
+    expect(port.writes[3].model.cells.slice(1).map((row) => row[0].value)).toEqual([1, 2]);
+  });
+});
+
+describe("AllocationController: Avancerat is remembered with the run", () => {
+  test("a colleague opening the workbook gets the same shapes back, columns by header", async () => {
+    const grid = stockholmGrid("Nyckel");
+    const port = new FakePort(grid, "Blad1!A1:D12");
+    const first = new AllocationController({ port, lang: "sv", today: () => "2026-11-25" });
+    await first.start();
+    await first.useSelection();
+    first.setTotal("6 069 306");
+    const key = first.state.columns?.keyColumn ?? 0;
+    first.setAdvanced({ base: "10 000", secondKey: key, keyWeight: "50", secondWeight: "50" });
+    await first.write();
+    const amounts = first.state.run?.result.rows.map((r) => r.amount.toFixed());
+
+    const again = new AllocationController({ port, lang: "sv", today: () => "2026-11-26" });
+    await again.start();
+    await again.useSelection();
+    expect(again.state.advanced).toMatchObject({
+      base: "10 000",
+      secondKey: key,
+      keyWeight: "50",
+      secondWeight: "50",
+      lastYearColumn: null,
+    });
+    expect(again.state.run?.result.rows.map((r) => r.amount.toFixed())).toEqual(amounts);
+  });
+});

@@ -16,6 +16,8 @@ module.exports = {
     },
     {
       displayName: "e2e",
+      // A browser or LibreOffice step can take seconds on a loaded 2-core machine.
+      testTimeout: 30_000,
       testEnvironment: "node",
       roots: ["<rootDir>/test/e2e"],
       transform: { "^.+\\.ts$": tsJest },

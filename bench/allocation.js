@@ -5,8 +5,8 @@ const { time } = require("./measure");
 const data = require("./data");
 const { Decimal } = require("../lib/core/money");
 const { apportion } = require("../lib/core/apportion");
-const { runAllocation } = require("../lib/core/allocation");
-const { allocationSheet } = require("../lib/core/allocation-sheet");
+const { runAllocation } = require("../lib/core/jobs/allocation/allocation");
+const { allocationSheet } = require("../lib/core/jobs/allocation/sheet");
 
 module.exports = function allocation() {
   const names = data.names(290);

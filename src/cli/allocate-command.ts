@@ -8,9 +8,9 @@ import {
   type AllocationRun,
   type LastYearRequest,
   runAllocation,
-} from "../core/allocation";
-import { allocationJson } from "../core/allocation-json";
-import { allocationSheet } from "../core/allocation-sheet";
+} from "../core/jobs/allocation/allocation";
+import { allocationJson } from "../core/jobs/allocation/json";
+import { allocationSheet } from "../core/jobs/allocation/sheet";
 import { gridRangeRef } from "../core/grid";
 import type { AmountSource, ShapeRequest } from "../core/jobs/allocation/shapes";
 import { formatMoney } from "../core/money";

@@ -8,7 +8,7 @@
 import type ExcelJS from "exceljs";
 import type { Grid } from "../core/grid";
 import { type Decimal, formatNumber } from "../core/money";
-import type { OutputJob } from "../core/jobs";
+import type { OutputJob } from "../core/sheets/jobs";
 import {
   type Lang,
   type Problem,

@@ -8,7 +8,7 @@
  * Exit 0: same input, same result. Exit 3: the input or the result differs (said which).
  */
 import { parseArgs } from "util";
-import { allocationJson } from "../core/allocation-json";
+import { allocationJson } from "../core/jobs/allocation/json";
 import { type Grid, parseReference } from "../core/grid";
 import { Decimal } from "../core/money";
 import type { Lang } from "../core/problems";

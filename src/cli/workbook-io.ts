@@ -23,9 +23,9 @@ import {
   cellAddress,
   quoteSheetName,
 } from "../core/grid";
-import type { OutputJob } from "../core/jobs";
-import { freeSheetName, ownerMarkName } from "../core/ownership";
-import type { SheetModel, StyleBlock } from "../core/sheet-model";
+import type { OutputJob } from "../core/sheets/jobs";
+import { freeSheetName, ownerMarkName } from "../core/sheets/ownership";
+import type { SheetModel, StyleBlock } from "../core/sheets/sheet-model";
 import { CliError, type FileKind } from "./cli-error";
 
 /** A workbook read from a file, with the path as the user gave it (for messages). */

@@ -12,7 +12,7 @@ import type { CellValue } from "./grid";
 import { type Decimal } from "./money";
 import type { Lang } from "./problems";
 import { sha256 } from "./sha256";
-import type { SheetModel } from "./sheet-model";
+import type { SheetModel } from "./sheets/sheet-model";
 import { SheetBuilder, num, text } from "./sheets/builder";
 
 export interface RunLogEntry {

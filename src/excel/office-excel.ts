@@ -9,8 +9,8 @@
  * still refuses).
  */
 import { gridRangeRef, parseReference, rangeAddress } from "../core/grid";
-import type { OutputJob } from "../core/jobs";
-import type { SheetModel } from "../core/sheet-model";
+import type { OutputJob } from "../core/sheets/jobs";
+import type { SheetModel } from "../core/sheets/sheet-model";
 import { readBlocks } from "./blocks";
 import { officeCall } from "./errors";
 import type {

@@ -5,8 +5,8 @@
  * *OrNullObject so a missing mark or an empty sheet costs nothing more.
  */
 import { gridRangeRef } from "../core/grid";
-import type { OutputJob } from "../core/jobs";
-import { ownerMarkName } from "../core/ownership";
+import type { OutputJob } from "../core/sheets/jobs";
+import { ownerMarkName } from "../core/sheets/ownership";
 import type { SourceRange } from "./port";
 import { boxOf, toCellValue } from "./read";
 import { ownedSheetName } from "./write";

@@ -3,8 +3,8 @@
  * Office.js; tests give the pane a fake. Core never sees this.
  */
 import type { CellValue, Grid } from "../core/grid";
-import type { OutputJob } from "../core/jobs";
-import type { SheetModel } from "../core/sheet-model";
+import type { OutputJob } from "../core/sheets/jobs";
+import type { SheetModel } from "../core/sheets/sheet-model";
 import type { BlockProgress } from "./blocks";
 
 export type { BlockProgress };

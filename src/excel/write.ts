@@ -5,9 +5,14 @@
  * never cleared, renamed or written: the output then goes to a new sheet with a free name.
  */
 import { parseReference, quoteSheetName, rangeAddress } from "../core/grid";
-import type { OutputJob } from "../core/jobs";
-import { freeSheetName, ownerMarkName } from "../core/ownership";
-import { type SheetCell, type SheetModel, type StyleBlock, asTypedText } from "../core/sheet-model";
+import type { OutputJob } from "../core/sheets/jobs";
+import { freeSheetName, ownerMarkName } from "../core/sheets/ownership";
+import {
+  type SheetCell,
+  type SheetModel,
+  type StyleBlock,
+  asTypedText,
+} from "../core/sheets/sheet-model";
 import type { WrittenOutput } from "./port";
 
 /**

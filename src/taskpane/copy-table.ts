@@ -5,7 +5,7 @@
  * "1 059 660", not 1059660.
  */
 import type { Lang } from "../core/problems";
-import type { SheetCell, SheetModel, StyleBlock } from "../core/sheet-model";
+import type { SheetCell, SheetModel, StyleBlock } from "../core/sheets/sheet-model";
 import { Decimal, formatNumber } from "../core/money";
 
 export interface RichText {

@@ -13,7 +13,7 @@ import {
   type SheetModel,
   type StyleBlock,
   rectangular,
-} from "../sheet-model";
+} from "./sheet-model";
 
 export const text = (value: string): SheetCell => ({ value });
 export const num = (value: Decimal | number): SheetCell => ({

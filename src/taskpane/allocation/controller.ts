@@ -4,7 +4,7 @@
  * ExcelPort it is given. The view renders `state` and calls the methods; tests drive it
  * with a fake port.
  */
-import { allocationJson } from "../../core/allocation-json";
+import { allocationJson } from "../../core/jobs/allocation/json";
 import { allocationCommandLine } from "../../core/jobs/allocation/command-line";
 import { type ShapeRequest, findColumn } from "../../core/jobs/allocation/shapes";
 import {
@@ -20,11 +20,11 @@ import {
   countRecipients,
   parseMoney,
   runAllocation,
-} from "../../core/allocation";
-import { allocationSheet } from "../../core/allocation-sheet";
+} from "../../core/jobs/allocation/allocation";
+import { allocationSheet } from "../../core/jobs/allocation/sheet";
 import { type Grid, isBlank, quoteSheetName } from "../../core/grid";
 import { InputError, type Problem } from "../../core/problems";
-import type { SheetModel } from "../../core/sheet-model";
+import type { SheetModel } from "../../core/sheets/sheet-model";
 import {
   type ColumnChoice,
   type TableLayout,
@@ -33,7 +33,7 @@ import {
   detectLayout,
   guessLayout,
   layoutProblems,
-} from "../../core/table-layout";
+} from "../../core/jobs/allocation/columns";
 import type { SourceRange, WrittenOutput } from "../../excel/port";
 import { Decimal, formatMoney } from "../../core/money";
 import type { ClipboardWriter } from "../clipboard";

@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync } from "fs";
 import { tmpdir } from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
-import type { SheetModel } from "../../../src/core/sheet-model";
+import type { SheetModel } from "../../../src/core/sheets/sheet-model";
 import {
   openWorkbook,
   saveWorkbook,

@@ -4,8 +4,8 @@
  * nothing else escapes (no TypeError, no "undefined" in a message).
  */
 import fc from "fast-check";
-import { runAllocation } from "../../../src/core/allocation";
-import { allocationSheet } from "../../../src/core/allocation-sheet";
+import { runAllocation } from "../../../src/core/jobs/allocation/allocation";
+import { allocationSheet } from "../../../src/core/jobs/allocation/sheet";
 import type { CellValue, Grid } from "../../../src/core/grid";
 import { sum } from "../../../src/core/money";
 import { InputError, describeProblem, problemLocation } from "../../../src/core/problems";

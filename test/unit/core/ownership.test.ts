@@ -1,6 +1,10 @@
 /** Sheet names Excel accepts, and a free name when ours would collide with a user's sheet. */
 import fc from "fast-check";
-import { freeSheetName, ownerMarkName, sanitiseSheetName } from "../../../src/core/ownership";
+import {
+  freeSheetName,
+  ownerMarkName,
+  sanitiseSheetName,
+} from "../../../src/core/sheets/ownership";
 
 const FORBIDDEN = /[:\\/?*[\]]/;
 

@@ -12,7 +12,7 @@ jest.mock("office-addin-manifest", () => ({
 }));
 
 import { InputError } from "../../../src/core/problems";
-import type { SheetCell, SheetModel } from "../../../src/core/sheet-model";
+import type { SheetCell, SheetModel } from "../../../src/core/sheets/sheet-model";
 import { createOfficeExcel } from "../../../src/excel/office-excel";
 import { FakeExcel, type SheetState, type WorkbookState, key, sheetFrom } from "./fake-workbook";
 

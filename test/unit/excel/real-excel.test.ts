@@ -10,7 +10,7 @@ jest.mock("office-addin-manifest", () => ({
  * select, and page setup. Round trips and payload bytes are counted on office-addin-mock.
  */
 import { problemMessage } from "../../../src/core/problems";
-import type { SheetModel } from "../../../src/core/sheet-model";
+import type { SheetModel } from "../../../src/core/sheets/sheet-model";
 import { blockRows } from "../../../src/excel/blocks";
 import { OfficeCallError, officeProblem } from "../../../src/excel/errors";
 import { createOfficeExcel } from "../../../src/excel/office-excel";

@@ -1,7 +1,7 @@
 /** An in-memory ExcelPort for the pane's controller: records every call the pane makes. */
 import type { Grid } from "../../../src/core/grid";
-import type { OutputJob } from "../../../src/core/jobs";
-import type { SheetModel } from "../../../src/core/sheet-model";
+import type { OutputJob } from "../../../src/core/sheets/jobs";
+import type { SheetModel } from "../../../src/core/sheets/sheet-model";
 import type {
   BlockProgress,
   ExcelPort,

@@ -17,7 +17,7 @@
  */
 import { type CellValue, type Grid, cellRef, isBlank, gridRangeRef } from "../../grid";
 import type { Lang, Localised, Problem } from "../../problems";
-import { type SheetModel } from "../../sheet-model";
+import { type SheetModel } from "../../sheets/sheet-model";
 import { SheetBuilder, empty, num, text } from "../../sheets/builder";
 import { normaliseHeader } from "../../table/columns";
 

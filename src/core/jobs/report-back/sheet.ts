@@ -15,7 +15,7 @@
 import { type CellValue, type Grid, cellAddress } from "../../grid";
 import { Decimal } from "../../money";
 import { type Lang, problemMessage } from "../../problems";
-import type { SheetCell, SheetModel } from "../../sheet-model";
+import type { SheetCell, SheetModel } from "../../sheets/sheet-model";
 import { SheetBuilder, empty, formula, num, text } from "../../sheets/builder";
 import { normaliseHeader } from "../../table/columns";
 import { CATEGORIES, CLASS_LABELS, type Category } from "./categories";

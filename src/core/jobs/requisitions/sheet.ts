@@ -8,7 +8,7 @@
 import { formatDate } from "../../dates";
 import { type Decimal, ZERO, moneyNumberFormat } from "../../money";
 import { type Lang, describeProblem } from "../../problems";
-import { type SheetCell, type SheetModel, type StyleBlock } from "../../sheet-model";
+import { type SheetCell, type SheetModel, type StyleBlock } from "../../sheets/sheet-model";
 import { SheetBuilder, empty, formula, num, sumCell, text } from "../../sheets/builder";
 import { cellAddress } from "../../grid";
 import type { RecipientLine, RequisitionsRun } from "./requisitions";

@@ -3,10 +3,10 @@
  * key columns, a stray X column, hidden rows and keys whose formulas were never calculated.
  * Each case was measured paying the wrong people or refusing with a misleading message.
  */
-import { runAllocation } from "../../../../src/core/allocation";
+import { runAllocation } from "../../../../src/core/jobs/allocation/allocation";
 import type { CellValue, Grid } from "../../../../src/core/grid";
 import { InputError, describeProblem } from "../../../../src/core/problems";
-import { guessLayout } from "../../../../src/core/table-layout";
+import { guessLayout } from "../../../../src/core/jobs/allocation/columns";
 
 const grid = (values: CellValue[][], extra: Partial<Grid> = {}): Grid => ({
   sheet: "Blad1",

@@ -1,5 +1,5 @@
 import type { Grid } from "../../../../src/core/grid";
-import type { SheetModel } from "../../../../src/core/sheet-model";
+import type { SheetModel } from "../../../../src/core/sheets/sheet-model";
 
 /** A sheet model as the grid a reader would get back from the workbook (values only). */
 export function modelGrid(model: SheetModel, sheet = model.name): Grid {

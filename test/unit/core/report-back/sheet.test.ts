@@ -7,7 +7,7 @@ import { cellAddress, parseReference } from "../../../../src/core/grid";
 import { runReport } from "../../../../src/core/jobs/report-back/report";
 import { sampleLedger, sampleRequest } from "../../../../src/core/jobs/report-back/sample";
 import { readNarrative, reportSheet } from "../../../../src/core/jobs/report-back/sheet";
-import type { SheetModel } from "../../../../src/core/sheet-model";
+import type { SheetModel } from "../../../../src/core/sheets/sheet-model";
 import { modelGrid } from "./helpers";
 
 /** Evaluates the few formula shapes the sheet uses (SUMIF, SUM, MAX, a minus) from the cells' values. */

@@ -4,8 +4,8 @@
  * re-distribution's invariants over whole runs.
  */
 import fc from "fast-check";
-import { runAllocation } from "../../../../src/core/allocation";
-import { allocationSheet } from "../../../../src/core/allocation-sheet";
+import { runAllocation } from "../../../../src/core/jobs/allocation/allocation";
+import { allocationSheet } from "../../../../src/core/jobs/allocation/sheet";
 import type { CellValue, Grid } from "../../../../src/core/grid";
 import { Decimal, sum } from "../../../../src/core/money";
 import { describeProblem, problemLocation } from "../../../../src/core/problems";

@@ -3,7 +3,7 @@
  * summary of formulas, statuses in words and in colour, the remarks with their cells, and
  * the parameters; the JSON's exact shape.
  */
-import type { SheetModel } from "../../../../src/core/sheet-model";
+import type { SheetModel } from "../../../../src/core/sheets/sheet-model";
 import { requisitionsJson } from "../../../../src/core/jobs/requisitions/json";
 import { runRequisitions } from "../../../../src/core/jobs/requisitions/requisitions";
 import { requisitionsSample } from "../../../../src/core/jobs/requisitions/sample";

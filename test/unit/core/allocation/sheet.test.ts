@@ -3,12 +3,15 @@
  * the right rows and give the pot, Swedish-friendly formats, and a note per row on rounding.
  * Formulas are checked by evaluating them over the sheet's own cells, not by their text alone.
  */
-import { runAllocation, allocate } from "../../../src/core/allocation";
-import { type AllocationSheetContext, allocationSheet } from "../../../src/core/allocation-sheet";
-import { parseReference, cellAddress } from "../../../src/core/grid";
-import { Decimal } from "../../../src/core/money";
-import type { SheetCell, SheetModel } from "../../../src/core/sheet-model";
-import { KEY_HEADER, STOCKHOLM_DISTRICTS, STOCKHOLM_POT, stockholmGrid } from "./helpers/stockholm";
+import { runAllocation, allocate } from "../../../../src/core/jobs/allocation/allocation";
+import {
+  type AllocationSheetContext,
+  allocationSheet,
+} from "../../../../src/core/jobs/allocation/sheet";
+import { parseReference, cellAddress } from "../../../../src/core/grid";
+import { Decimal } from "../../../../src/core/money";
+import type { SheetCell, SheetModel } from "../../../../src/core/sheets/sheet-model";
+import { KEY_HEADER, STOCKHOLM_DISTRICTS, STOCKHOLM_POT, stockholmGrid } from "../helpers/stockholm";
 
 const d = (v: string | number) => new Decimal(v);
 const SV: AllocationSheetContext = {

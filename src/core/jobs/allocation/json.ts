@@ -18,8 +18,8 @@
  *   had an amount last year and none this year).
  */
 import type { AllocationResult } from "./allocation";
-import { percentOneDecimal } from "./jobs/allocation/last-year";
-import { type Decimal, moneyString } from "./money";
+import { percentOneDecimal } from "./last-year";
+import { type Decimal, moneyString } from "../../money";
 
 export interface AllocationJsonRow {
   name: string;

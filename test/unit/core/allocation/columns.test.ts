@@ -2,8 +2,8 @@
  * Finding the header row and the name, key and interest columns the way a person would
  * read the table: Swedish or English words, headers broken over lines, a title above.
  */
-import type { CellValue, Grid } from "../../../src/core/grid";
-import { InputError } from "../../../src/core/problems";
+import type { CellValue, Grid } from "../../../../src/core/grid";
+import { InputError } from "../../../../src/core/problems";
 import {
   cellText,
   detectLayout,
@@ -11,9 +11,9 @@ import {
   layoutProblems,
   interestMark,
   normaliseHeader,
-} from "../../../src/core/table-layout";
-import { problemsOf } from "./helpers/problems";
-import { KEY_HEADER, stockholmGrid } from "./helpers/stockholm";
+} from "../../../../src/core/jobs/allocation/columns";
+import { problemsOf } from "../helpers/problems";
+import { KEY_HEADER, stockholmGrid } from "../helpers/stockholm";
 
 function grid(values: CellValue[][], sheet = "Blad1", top = 0, left = 0): Grid {
   return { sheet, top, left, values };

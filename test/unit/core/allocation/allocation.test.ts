@@ -3,7 +3,7 @@
  * marks, and every input problem reported with its code and the cell or field to fix.
  */
 import fc from "fast-check";
-import { describeProblem } from "../../../src/core/problems";
+import { describeProblem } from "../../../../src/core/problems";
 import {
   type AllocationParameters,
   type Recipient,
@@ -11,18 +11,18 @@ import {
   readParameters,
   readRecipients,
   runAllocation,
-} from "../../../src/core/allocation";
-import type { Grid } from "../../../src/core/grid";
-import { Decimal } from "../../../src/core/money";
-import { detectLayout } from "../../../src/core/table-layout";
-import { problemsOf } from "./helpers/problems";
+} from "../../../../src/core/jobs/allocation/allocation";
+import type { Grid } from "../../../../src/core/grid";
+import { Decimal } from "../../../../src/core/money";
+import { detectLayout } from "../../../../src/core/jobs/allocation/columns";
+import { problemsOf } from "../helpers/problems";
 import {
   KEY_HEADER,
   STOCKHOLM_DISTRICTS,
   STOCKHOLM_POT,
   STOCKHOLM_RESERVE,
   stockholmGrid,
-} from "./helpers/stockholm";
+} from "../helpers/stockholm";
 
 const d = (v: string | number) => new Decimal(v);
 const CHOICE = { key: KEY_HEADER };
@@ -547,7 +547,9 @@ describe("readParameters", () => {
       ["AMBIGUOUS_DOT", "total"],
       ["AMBIGUOUS_DOT", "reserves"],
     ]);
-    expect(describeProblem(problems[1], "sv")).toContain("400.000 kan betyda 400 eller 400\u00a0000");
+    expect(describeProblem(problems[1], "sv")).toContain(
+      "400.000 kan betyda 400 eller 400\u00a0000"
+    );
   });
 
   test("a pot with two decimals is accepted", () => {

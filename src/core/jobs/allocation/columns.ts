@@ -9,9 +9,9 @@ import {
   isBlank,
   quoteSheetName,
   rangeAddress,
-} from "./grid";
-import { InputError, type Problem } from "./problems";
-import { isSubtotalLabel, isTotalLabel } from "./table/rows";
+} from "../../grid";
+import { InputError, type Problem } from "../../problems";
+import { isSubtotalLabel, isTotalLabel } from "../../table/rows";
 
 export interface TableLayout {
   /** Index into grid.values of the header row. */

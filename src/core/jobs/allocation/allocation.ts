@@ -3,18 +3,18 @@
  * optional interest marks -> an amount per recipient whose sum, with the reserves, is
  * the pot exactly.
  */
-import { apportion } from "./apportion";
-import { type Grid, gridCellRef, gridRangeRef, spanReference } from "./grid";
-import { Decimal, ZERO, formatKronor, sum } from "./money";
-import { parseNumberCell, parseNumberText } from "./parse";
+import { apportion } from "../../apportion";
+import { type Grid, gridCellRef, gridRangeRef, spanReference } from "../../grid";
+import { Decimal, ZERO, formatKronor, sum } from "../../money";
+import { parseNumberCell, parseNumberText } from "../../parse";
 import {
   InputError,
   type Localised,
   type Problem,
   type ProblemCode,
   ProblemList,
-} from "./problems";
-import type { Bound } from "./apportion/bounded";
+} from "../../problems";
+import type { Bound } from "../../apportion/bounded";
 import {
   type LastYear,
   type YearComparison,
@@ -22,16 +22,10 @@ import {
   compareYears,
   lastYearFromColumn,
   lastYearFromSheet,
-} from "./jobs/allocation/last-year";
-import {
-  type ShapeRequest,
-  type Shapes,
-  hasShapeRequest,
-  readShapes,
-  shapedSplit,
-} from "./jobs/allocation/shapes";
-import { headerRowRef, gridWidth } from "./table/columns";
-import { type RowClass, classifyRows } from "./table/rows";
+} from "./last-year";
+import { type ShapeRequest, type Shapes, hasShapeRequest, readShapes, shapedSplit } from "./shapes";
+import { headerRowRef, gridWidth } from "../../table/columns";
+import { type RowClass, classifyRows } from "../../table/rows";
 import {
   type ColumnChoice,
   type TableLayout,
@@ -39,7 +33,7 @@ import {
   detectLayout,
   interestMark,
   normaliseHeader,
-} from "./table-layout";
+} from "./columns";
 
 export interface Recipient {
   name: string;

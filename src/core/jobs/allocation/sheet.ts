@@ -4,11 +4,16 @@
  * the rounding beside it, and a block stating how the split was made.
  */
 import type { AllocationResult, AllocationRow } from "./allocation";
-import type { YearRow } from "./jobs/allocation/last-year";
-import { cellAddress } from "./grid";
-import { Decimal, formatNumber, sum } from "./money";
-import type { Lang } from "./problems";
-import { type SheetCell, type SheetModel, type StyleBlock, rectangular } from "./sheet-model";
+import type { YearRow } from "./last-year";
+import { cellAddress } from "../../grid";
+import { Decimal, formatNumber, sum } from "../../money";
+import type { Lang } from "../../problems";
+import {
+  type SheetCell,
+  type SheetModel,
+  type StyleBlock,
+  rectangular,
+} from "../../sheets/sheet-model";
 
 export interface AllocationSheetContext {
   lang: Lang;

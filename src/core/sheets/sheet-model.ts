@@ -2,7 +2,7 @@
  * What to write to an output sheet, independent of how: the Office.js adapter and the
  * .xlsx runner both write this model, so the pane and the runner produce the same sheet.
  */
-import type { RangeBox } from "./grid";
+import type { RangeBox } from "../grid";
 
 export type SheetValue = string | number | null;
 

@@ -91,7 +91,7 @@ export async function writeToOwnedSheet(
   const sheet = context.workbook.names.getItem(ownerMarkName(job)).getRange().worksheet;
   // Clears contents and formats; column widths are set again below.
   sheet.getRange().clear("All");
-  fillSheet(context, sheet, model);
+  await fillSheet(context, sheet, model);
   sheet.load("name");
   await context.sync();
   return {
@@ -100,19 +100,71 @@ export async function writeToOwnedSheet(
   };
 }
 
-/** Values first, then formats, widths and page setup, in as few range calls as possible. */
-function fillSheet(context: Excel.RequestContext, sheet: Excel.Worksheet, model: SheetModel): void {
+/**
+ * Each request is kept under this estimate: Excel on the web refuses requests over 5 MB, and a
+ * report-back with one detail line per ledger row (100 000 rows) is far larger than that.
+ */
+export const WRITE_BUDGET_BYTES = 3_000_000;
+
+/** The model's cells as `range.formulas` input, and each row's size in JSON. */
+function rowInputs(model: SheetModel): { inputs: (string | number)[][]; bytes: number[] } {
+  const inputs = model.cells.map((row) => row.map(formulaInput));
+  return { inputs, bytes: inputs.map((row) => JSON.stringify(row).length + 1) };
+}
+
+/** What a style block adds to a request: its number formats are one string per cell. */
+function styleBytes(block: StyleBlock): number {
+  const cells = (block.bottom - block.top + 1) * (block.right - block.left + 1);
+  return 200 + (block.numberFormat ? cells * (block.numberFormat.length + 3) : 0);
+}
+
+/**
+ * Values first, then formats, widths and page setup, in as few requests as the size allows:
+ * one for a normal sheet; for a large one, row blocks that each stay under WRITE_BUDGET_BYTES
+ * (a round trip per block, the last block sent with the formats by the caller's sync).
+ */
+async function fillSheet(
+  context: Excel.RequestContext,
+  sheet: Excel.Worksheet,
+  model: SheetModel
+): Promise<void> {
   if (Office.context.requirements.isSetSupported("ExcelApi", "1.9")) {
     context.application.suspendScreenUpdatingUntilNextSync();
   }
   const rows = model.cells.length;
   const columns = rows === 0 ? 0 : model.cells[0].length;
-  if (rows > 0 && columns > 0) {
+  const { inputs, bytes } = rowInputs(model);
+  const writeRows = (from: number, to: number) => {
     sheet.getRange(
-      rangeAddress({ top: 0, left: 0, bottom: rows - 1, right: columns - 1 })
-    ).formulas = model.cells.map((row) => row.map(formulaInput));
+      rangeAddress({ top: from, left: 0, bottom: to - 1, right: columns - 1 })
+    ).formulas = inputs.slice(from, to);
+  };
+  let pending = 0;
+  let start = 0;
+  if (columns > 0) {
+    for (let r = 0; r < rows; r++) {
+      if (pending + bytes[r] > WRITE_BUDGET_BYTES && r > start) {
+        writeRows(start, r);
+        // A round trip per block is the point: each request must stay under the 5 MB limit.
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop
+        await context.sync();
+        start = r;
+        pending = 0;
+      }
+      pending += bytes[r];
+    }
+    if (rows > start) writeRows(start, rows);
   }
-  model.styles.forEach((block) => applyStyle(sheet, block));
+  for (const block of model.styles) {
+    const size = styleBytes(block);
+    if (pending + size > WRITE_BUDGET_BYTES && pending > 0) {
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop
+      await context.sync();
+      pending = 0;
+    }
+    applyStyle(sheet, block);
+    pending += size;
+  }
   model.columnWidths.forEach((width, column) => {
     sheet.getRange(
       rangeAddress({ top: 0, left: column, bottom: 0, right: column })
@@ -157,7 +209,7 @@ export async function writeOutput(
     workbook.names.add(markName, sheet.getRange("A1"));
   }
 
-  fillSheet(context, sheet, model);
+  await fillSheet(context, sheet, model);
   sheet.load("name");
   await context.sync();
 

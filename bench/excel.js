@@ -113,12 +113,23 @@ async function allocation(context, origin) {
     page.getByRole("button", { name: "Skriv tabell" }).click()
   );
   const done = await page.locator("#status").innerText();
+  // Writing again: the owned sheet exists now (issue 14 asks for one sync then).
+  const again = await runsDuring(page, "#panel-allocate", () =>
+    page.getByRole("button", { name: "Skriv tabell" }).click()
+  );
+  const doneAgain = await page.locator("#status").innerText();
   await page.close();
-  if (!/skrevs/.test(done)) throw new Error(`allocation did not write: ${done}`);
+  for (const status of [done, doneAgain])
+    if (!/skrevs/.test(status)) throw new Error(`allocation did not write: ${status}`);
   const label = `allocation, ${RECIPIENTS} recipients, in Chromium`;
   row(`${label}: syncs to read the selection`, syncs(read), "syncs", null, 1);
-  row(`${label}: syncs to write the table`, syncs(write), "syncs", null, 2);
-  row(`${label}: largest request`, largest([...read, ...write], "requestBytes") / 1024, "KB");
+  row(`${label}: syncs to write the table (new sheet)`, syncs(write), "syncs", null, 2);
+  row(`${label}: syncs to write it again (sheet exists)`, syncs(again), "syncs", null, 1);
+  row(
+    `${label}: largest request`,
+    largest([...read, ...write, ...again], "requestBytes") / 1024,
+    "KB"
+  );
 }
 
 async function requisitions(context, origin) {

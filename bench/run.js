@@ -12,6 +12,7 @@ const sections = [
   require("./runner"),
   require("./report"),
   require("./bundle"),
+  require("./excel"),
 ];
 
 async function main() {

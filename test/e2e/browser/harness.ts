@@ -61,9 +61,11 @@ export interface DoubleConfig {
   syncDelayMs?: number;
   /** Highest ExcelApi version the double claims (default 1.9). */
   excelApi?: string;
+  /** Highest ExcelApiDesktop version the double claims (default: none). */
+  excelApiDesktop?: string;
   tables?: { name: string; sheet: string; address: string; showTotals?: boolean }[];
-  /** Workbook-level defined names, e.g. an owner mark left by an earlier run. */
-  names?: { name: string; sheet: string; address: string }[];
+  /** Workbook-level defined names marking A1 of a sheet, e.g. an owner mark left by an earlier run. */
+  names?: { name: string; sheet: string; address?: string }[];
 }
 
 export interface RunRecord {
@@ -85,6 +87,9 @@ export interface OfficeDouble {
   select(address: string): void;
   setCell(sheet: string, address: string, value: string | number): void;
   names(): { name: string; sheet: string | null }[];
+  /** The user renames or deletes a sheet (names and tables follow it, as in Excel). */
+  renameSheet(from: string, to: string): void;
+  deleteSheet(name: string): void;
   settings(): Record<string, unknown>;
 }
 
@@ -103,7 +108,12 @@ let userDataDir = "";
 let server: Server;
 export let origin = "";
 let context: BrowserContext;
-const doubleSource = readFileSync(join(__dirname, "office-double.js"), "utf8");
+/** The workbook model both Excel doubles share, then the in-page Office.js double over it. */
+export const DOUBLE_SOURCES = [
+  join(ROOT, "test/doubles/workbook-model.js"),
+  join(__dirname, "office-double.js"),
+];
+const doubleSource = DOUBLE_SOURCES.map((file) => readFileSync(file, "utf8")).join("\n");
 
 const CONTENT_TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",

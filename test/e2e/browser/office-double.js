@@ -2,7 +2,8 @@
  * A test double of Office.js for the pane in a real browser, served in place of
  * https://appsforoffice.microsoft.com/lib/1/hosted/office.js. It implements exactly the
  * calls src/excel/ makes (names checked against @types/office-js) over a small workbook
- * model, and behaves like Excel where it matters:
+ * model (test/doubles/workbook-model.js, served just before this file, the same model the
+ * adapter's unit-test double uses), and behaves like Excel where it matters:
  *   - proxies: properties must be load()ed and context.sync()ed before they are read,
  *     else PropertyNotLoaded is thrown, as Office.js does;
  *   - commands are queued and run in order at sync; a 2-D array must match the range shape
@@ -11,87 +12,23 @@
  *     starts with an apostrophe, which keeps the rest as text;
  *   - every sync is counted per Excel.run, with the JSON bytes of the batch it sends.
  * The test reads the model through window.__officeDouble. The config comes before this file
- * as window.__officeDoubleConfig: { displayLanguage, excelApi, sheets, activeSheet, selection,
- * tables, names, settings, officeTheme }.
+ * as window.__officeDoubleConfig: { displayLanguage, excelApi, excelApiDesktop, sheets,
+ * activeSheet, selection, tables, names, settings, officeTheme }.
  */
 (function () {
   "use strict";
   const config = window.__officeDoubleConfig || {};
-  const MAX_ROW = 1048575;
-  const MAX_COL = 16383;
+  // The workbook itself (cells, lookups, used ranges, names, requirement sets, shape checks)
+  // is test/doubles/workbook-model.js, which the harness serves just before this file; the
+  // adapter's unit-test double (test/unit/excel/fake-workbook.ts) delegates to it too.
+  const M = window.StatsbidragWorkbookModel;
+  const officeError = M.officeError;
+  const parseAddress = M.parseAddress;
+  const boxAddress = M.boxAddress;
+  const quote = M.quoteSheetName;
+  const MAX_ROW = M.MAX_ROW;
+  const MAX_COL = M.MAX_COL;
 
-  // ---------- addresses ----------
-  function colIndex(letters) {
-    let n = 0;
-    for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-    return n - 1;
-  }
-  function colLetters(col) {
-    let s = "";
-    let n = col + 1;
-    while (n > 0) {
-      const rem = (n - 1) % 26;
-      s = String.fromCharCode(65 + rem) + s;
-      n = Math.floor((n - 1) / 26);
-    }
-    return s;
-  }
-  function quote(sheet) {
-    return /^[\p{L}_][\p{L}\p{N}_]*$/u.test(sheet) ? sheet : "'" + sheet.replace(/'/g, "''") + "'";
-  }
-  function parseAddress(address) {
-    let sheet = null;
-    let body = address;
-    const bang = address.lastIndexOf("!");
-    if (bang >= 0) {
-      sheet = address
-        .slice(0, bang)
-        .replace(/^'(.*)'$/, "$1")
-        .replace(/''/g, "'");
-      body = address.slice(bang + 1);
-    }
-    const m = /^\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?$/.exec(body);
-    if (!m)
-      throw officeError(
-        "InvalidArgument",
-        "The argument is invalid or missing or has an incorrect format."
-      );
-    const top = Number(m[2]) - 1;
-    const left = colIndex(m[1]);
-    return {
-      sheet,
-      box: {
-        top,
-        left,
-        bottom: m[4] ? Number(m[4]) - 1 : top,
-        right: m[3] ? colIndex(m[3]) : left,
-      },
-    };
-  }
-  function boxAddress(box, absolute) {
-    const d = absolute ? "$" : "";
-    const a = d + colLetters(box.left) + d + (box.top + 1);
-    const b = d + colLetters(box.right) + d + (box.bottom + 1);
-    return a === b ? a : a + ":" + b;
-  }
-  function intersect(a, b) {
-    const box = {
-      top: Math.max(a.top, b.top),
-      left: Math.max(a.left, b.left),
-      bottom: Math.min(a.bottom, b.bottom),
-      right: Math.min(a.right, b.right),
-    };
-    return box.top <= box.bottom && box.left <= box.right ? box : null;
-  }
-
-  // ---------- errors like OfficeExtension.Error ----------
-  function officeError(code, message, statement) {
-    const error = new Error(message);
-    error.name = "RichApi.Error";
-    error.code = code;
-    error.debugInfo = { code, message, errorLocation: statement || "" };
-    return error;
-  }
   function notLoaded(property) {
     return officeError(
       "PropertyNotLoaded",
@@ -101,191 +38,43 @@
     );
   }
 
-  // ---------- the workbook model ----------
-  let nextSheetId = 1;
-  function newSheet(name) {
-    return { id: nextSheetId++, name, cells: new Map(), columnWidths: {} };
-  }
-  const model = {
-    sheets: [],
-    activeSheetId: 0,
-    selection: null,
-    names: new Map(),
-    tables: [],
+  // ---------- the workbook, from the config ----------
+  const sheets = (config.sheets || [{ name: "Blad1", cells: [] }]).map((spec) =>
+    M.sheetFromInput(spec.name, spec.cells || [], spec.top || 0, spec.left || 0)
+  );
+  const model = M.createWorkbook({
+    sheets,
     settings: Object.assign({}, config.settings || {}),
+    requirements: {
+      excelApi: config.excelApi || M.DEFAULT_EXCEL_API,
+      excelApiDesktop: config.excelApiDesktop || null,
+    },
+  });
+  model.active = M.findSheet(model, config.activeSheet || sheets[0].name) || sheets[0];
+  model.selection = {
+    sheet: model.active,
+    box: config.selection ? parseAddress(config.selection).box : M.box(0, 0, 0, 0),
   };
-  for (const spec of config.sheets || [{ name: "Blad1", cells: [] }]) {
-    const sheet = newSheet(spec.name);
-    (spec.cells || []).forEach((row, r) =>
-      row.forEach((value, c) => {
-        if (value !== null && value !== "")
-          writeTyped(sheet, (spec.top || 0) + r, (spec.left || 0) + c, value);
-      })
-    );
-    model.sheets.push(sheet);
-  }
-  function sheetByName(name) {
-    const lower = name.toLowerCase();
-    return model.sheets.find((s) => s.name.toLowerCase() === lower) || null;
-  }
-  model.activeSheetId = (
-    sheetByName(config.activeSheet || model.sheets[0].name) || model.sheets[0]
-  ).id;
-  model.selection = config.selection
-    ? { sheetId: model.activeSheetId, box: parseAddress(config.selection).box }
-    : { sheetId: model.activeSheetId, box: { top: 0, left: 0, bottom: 0, right: 0 } };
   for (const t of config.tables || []) {
     model.tables.push({
       name: t.name,
-      sheetId: sheetByName(t.sheet).id,
+      sheet: M.findSheet(model, t.sheet),
       box: parseAddress(t.address).box,
       showTotals: Boolean(t.showTotals),
     });
   }
-  for (const n of config.names || []) {
-    model.names.set(n.name.toLowerCase(), {
-      name: n.name,
-      sheetId: sheetByName(n.sheet).id,
-      box: parseAddress(n.address).box,
-    });
-  }
-  function sheetById(id) {
-    return model.sheets.find((s) => s.id === id) || null;
-  }
-  function key(r, c) {
-    return r + "," + c;
-  }
-  function cellAt(sheet, r, c) {
-    return sheet.cells.get(key(r, c)) || null;
-  }
-  function touch(sheet, r, c) {
-    let cell = sheet.cells.get(key(r, c));
-    if (!cell) {
-      cell = { v: null, f: null, nf: null, fmt: {} };
-      sheet.cells.set(key(r, c), cell);
-    }
-    return cell;
-  }
-  /** As if typed: "=..." a formula, "'..." text, a numeric string a number. */
-  function writeTyped(sheet, r, c, input) {
-    const cell = touch(sheet, r, c);
-    if (typeof input === "number" || typeof input === "boolean") {
-      cell.v = input;
-      cell.f = null;
-    } else if (input === null || input === "") {
-      cell.v = null;
-      cell.f = null;
-    } else if (typeof input === "string" && input.startsWith("'")) {
-      cell.v = input.slice(1);
-      cell.f = null;
-    } else if (typeof input === "string" && input.startsWith("=") && input.length > 1) {
-      cell.f = input;
-      cell.v = null;
-    } else if (typeof input === "string" && /^-?\d+(\.\d+)?$/.test(input.trim())) {
-      cell.v = Number(input);
-      cell.f = null;
-    } else {
-      cell.v = String(input);
-      cell.f = null;
-    }
-  }
-  function isEmptyCell(cell) {
-    return !cell || ((cell.v === null || cell.v === "") && !cell.f);
-  }
-  /** Enough of a calculator for the sheets core writes: SUM(A1:B2), A1-B2, A1, numbers. */
-  function evaluate(sheet, formula, depth) {
-    if (depth > 50) return "#REF!";
-    const body = formula.slice(1).trim();
-    const sum = /^SUM\(([A-Z]+\d+:[A-Z]+\d+)\)$/i.exec(body);
-    if (sum) {
-      const box = parseAddress(sum[1]).box;
-      let total = 0;
-      for (let r = box.top; r <= box.bottom; r++)
-        for (let c = box.left; c <= box.right; c++) {
-          const v = valueOf(sheet, r, c, depth + 1);
-          if (typeof v === "number") total += v;
-        }
-      return Math.round(total * 1e9) / 1e9;
-    }
-    const diff = /^([A-Z]+\d+)-([A-Z]+\d+)$/i.exec(body);
-    if (diff) {
-      const a = parseAddress(diff[1]).box;
-      const b = parseAddress(diff[2]).box;
-      const x = valueOf(sheet, a.top, a.left, depth + 1);
-      const y = valueOf(sheet, b.top, b.left, depth + 1);
-      return (typeof x === "number" ? x : 0) - (typeof y === "number" ? y : 0);
-    }
-    const single = /^([A-Z]+\d+)$/i.exec(body);
-    if (single) {
-      const a = parseAddress(single[1]).box;
-      return valueOf(sheet, a.top, a.left, depth + 1);
-    }
-    return "#NAME?";
-  }
-  function valueOf(sheet, r, c, depth) {
-    const cell = cellAt(sheet, r, c);
-    if (!cell) return "";
-    if (cell.f) return evaluate(sheet, cell.f, depth || 0);
-    return cell.v === null ? "" : cell.v;
-  }
-  function usedBox(sheet, within, valuesOnly) {
-    let box = null;
-    for (const [k, cell] of sheet.cells) {
-      if (
-        valuesOnly
-          ? isEmptyCell(cell)
-          : isEmptyCell(cell) && !cell.nf && Object.keys(cell.fmt).length === 0
-      )
-        continue;
-      const [r, c] = k.split(",").map(Number);
-      if (within && (r < within.top || r > within.bottom || c < within.left || c > within.right))
-        continue;
-      box = box
-        ? {
-            top: Math.min(box.top, r),
-            left: Math.min(box.left, c),
-            bottom: Math.max(box.bottom, r),
-            right: Math.max(box.right, c),
-          }
-        : { top: r, left: c, bottom: r, right: c };
-    }
-    return box;
-  }
-  /** Ctrl+*: grows the box while any neighbouring cell (diagonals included) holds a value. */
-  function surroundingRegion(sheet, start) {
-    const box = Object.assign({}, start);
-    const filled = (r, c) => r >= 0 && c >= 0 && !isEmptyCell(cellAt(sheet, r, c));
-    let grew = true;
-    while (grew) {
-      grew = false;
-      for (let c = box.left - 1; c <= box.right + 1; c++) {
-        if (filled(box.top - 1, c)) ((box.top -= 1), (grew = true));
-        if (filled(box.bottom + 1, c)) ((box.bottom += 1), (grew = true));
-      }
-      for (let r = box.top - 1; r <= box.bottom + 1; r++) {
-        if (filled(r, box.left - 1)) ((box.left -= 1), (grew = true));
-        if (filled(r, box.right + 1)) ((box.right += 1), (grew = true));
-      }
-    }
-    return box;
-  }
+  // Defined names are the add-in's owner marks: they mark A1 of a sheet.
+  for (const n of config.names || []) model.names[n.name] = M.findSheet(model, n.sheet);
+  const sheetByName = (name) => M.findSheet(model, name);
   /** JSON of a sheet as it stands, for byte-for-byte comparisons. */
   function sheetSnapshot(sheet) {
-    const cells = Array.from(sheet.cells.entries()).sort((a, b) => (a[0] < b[0] ? -1 : 1));
+    const cells = Object.entries(sheet.cells).sort((x, y) => (x[0] < y[0] ? -1 : 1));
     return JSON.stringify({ name: sheet.name, cells, columnWidths: sheet.columnWidths });
   }
 
   // ---------- request context, proxies, sync ----------
   const runs = [];
-  const requirementVersion = config.excelApi || "1.9";
-  function isSetSupported(name, version) {
-    if (name !== "ExcelApi") return false;
-    const [a, b] = String(version || "1.1")
-      .split(".")
-      .map(Number);
-    const [x, y] = requirementVersion.split(".").map(Number);
-    return a < x || (a === x && b <= y);
-  }
+  const isSetSupported = (name, version) => M.isSetSupported(model, name, version);
 
   class RequestContext {
     constructor(run) {
@@ -386,7 +175,7 @@
     getSelectedRange() {
       return new Range(
         this._context,
-        () => ({ sheet: sheetById(model.selection.sheetId), box: model.selection.box }),
+        () => ({ sheet: model.selection.sheet, box: model.selection.box }),
         "selection"
       );
     }
@@ -402,7 +191,7 @@
     _read(name) {
       if (name === "items/name" || name === "items") {
         this._items = model.sheets.map((s) => {
-          const ws = new Worksheet(this._context, () => s, "sheetId:" + s.id);
+          const ws = new Worksheet(this._context, () => s, "sheetId:" + M.sheetId(s));
           ws._loaded.name = s.name;
           return ws;
         });
@@ -415,7 +204,7 @@
       return this._items;
     }
     getActiveWorksheet() {
-      return new Worksheet(this._context, () => sheetById(model.activeSheetId), "activeWorksheet");
+      return new Worksheet(this._context, () => model.active, "activeWorksheet");
     }
     getItem(name) {
       return new Worksheet(
@@ -444,16 +233,7 @@
     add(name) {
       let created = null;
       this._context._enqueue({ op: "worksheets.add", name }, () => {
-        if (sheetByName(name))
-          throw officeError(
-            "ItemAlreadyExists",
-            "A resource with the same name or identifier already exists.",
-            "worksheets.add"
-          );
-        if (name.length > 31 || /[:\\/?*[\]]/.test(name))
-          throw officeError("InvalidArgument", "The argument is invalid.", "worksheets.add");
-        created = newSheet(name);
-        model.sheets.push(created);
+        created = M.addSheet(model, name);
       });
       return new Worksheet(
         this._context,
@@ -486,7 +266,7 @@
     }
     _read(name, sheet) {
       if (name === "name") return sheet.name;
-      if (name === "id") return String(sheet.id);
+      if (name === "id") return M.sheetId(sheet);
       throw officeError("InvalidArgument", "Unknown property " + name);
     }
     get name() {
@@ -494,7 +274,7 @@
     }
     activate() {
       this._context._enqueue({ op: "activate", target: this._describe() }, () => {
-        model.activeSheetId = this._resolve().id;
+        model.active = this._resolve();
       });
     }
     getRange(address) {
@@ -515,7 +295,7 @@
         this._context,
         () => {
           const sheet = this._resolve();
-          const box = sheet ? usedBox(sheet, null, valuesOnly) : null;
+          const box = sheet ? M.usedBox(sheet, null, valuesOnly) : null;
           return box ? { sheet, box } : null;
         },
         this._describe() + ".getUsedRangeOrNullObject()",
@@ -529,7 +309,7 @@
           const sheet = this._resolve();
           return {
             sheet,
-            box: usedBox(sheet, null, valuesOnly) || { top: 0, left: 0, bottom: 0, right: 0 },
+            box: M.usedBox(sheet, null, valuesOnly) || M.box(0, 0, 0, 0),
           };
         },
         this._describe() + ".getUsedRange()"
@@ -576,18 +356,8 @@
     }
     _read(name, target) {
       const { sheet, box } = target;
-      const hidden = new Set(sheet.hiddenRows || []);
-      const rows = [];
-      for (let r = box.top; r <= box.bottom; r++) if (!hidden.has(r)) rows.push(r);
-      if (name === "rowCount") return rows.length;
-      if (name === "cellAddresses") {
-        return rows.map((r) => {
-          const line = [];
-          for (let c = box.left; c <= box.right; c++)
-            line.push(quote(sheet.name) + "!" + colLetters(c) + (r + 1));
-          return line;
-        });
-      }
+      if (name === "rowCount") return M.visibleRows(sheet, box).length;
+      if (name === "cellAddresses") return M.cellAddresses(sheet, box);
       throw officeError("InvalidArgument", "Unknown property " + name);
     }
     get cellAddresses() {
@@ -632,15 +402,6 @@
     }
     _read(name, target) {
       const { sheet, box } = target;
-      const grid = (fn) => {
-        const rows = [];
-        for (let r = box.top; r <= box.bottom; r++) {
-          const row = [];
-          for (let c = box.left; c <= box.right; c++) row.push(fn(r, c));
-          rows.push(row);
-        }
-        return rows;
-      };
       switch (name) {
         case "rowIndex":
           return box.top;
@@ -651,43 +412,31 @@
         case "columnCount":
           return box.right - box.left + 1;
         case "address":
-          return quote(sheet.name) + "!" + boxAddress(box, true);
+          return M.rangeAddress(sheet, box);
         case "values":
-          return grid((r, c) => valueOf(sheet, r, c));
+          return M.readValues(sheet, box);
         case "formulas":
-          return grid((r, c) => {
-            const cell = cellAt(sheet, r, c);
-            return cell && cell.f ? cell.f : valueOf(sheet, r, c);
-          });
-        case "numberFormat":
-          return grid((r, c) => (cellAt(sheet, r, c) || {}).nf || "General");
+          return M.readFormulas(sheet, box);
+        case "numberFormat": {
+          const formats = [];
+          for (let r = box.top; r <= box.bottom; r++) {
+            const line = [];
+            for (let c = box.left; c <= box.right; c++)
+              line.push((M.cellAt(sheet, r, c) || {}).numberFormat || "General");
+            formats.push(line);
+          }
+          return formats;
+        }
         default:
           throw officeError("InvalidArgument", "Unknown property " + name);
       }
     }
     _write(property, value) {
       const { sheet, box } = this._resolve();
-      const rows = box.bottom - box.top + 1;
-      const cols = box.right - box.left + 1;
-      if (Array.isArray(value)) {
-        if (
-          value.length !== rows ||
-          value.some((row) => !Array.isArray(row) || row.length !== cols)
-        ) {
-          throw officeError(
-            "InvalidArgument",
-            "The number of rows or columns in the input array doesn't match the size or dimensions of the range.",
-            "Range." + property
-          );
-        }
-      }
-      const at = (r, c) => (Array.isArray(value) ? value[r - box.top][c - box.left] : value);
-      for (let r = box.top; r <= box.bottom; r++)
-        for (let c = box.left; c <= box.right; c++) {
-          if (property === "values" || property === "formulas") writeTyped(sheet, r, c, at(r, c));
-          else if (property === "numberFormat") touch(sheet, r, c).nf = at(r, c);
-          else throw officeError("InvalidArgument", "Unknown property " + property);
-        }
+      if (property === "values" || property === "formulas")
+        M.writeRange(sheet, box, value, property);
+      else if (property === "numberFormat") M.formatRange(sheet, box, "numberFormat", value);
+      else throw officeError("InvalidArgument", "Unknown property " + property);
     }
     get address() {
       return this._get("address");
@@ -766,7 +515,7 @@
         this._context,
         () => {
           const { sheet, box } = this._resolve();
-          return { sheet, box: surroundingRegion(sheet, box) };
+          return { sheet, box: M.surroundingRegion(sheet, box) };
         },
         this._describe() + ".getSurroundingRegion()"
       );
@@ -788,7 +537,7 @@
         this._context,
         () => {
           const { sheet, box } = this._resolve();
-          const used = usedBox(sheet, box, valuesOnly);
+          const used = M.usedBox(sheet, box, valuesOnly);
           return used ? { sheet, box: used } : null;
         },
         this._describe() + ".getUsedRangeOrNullObject()",
@@ -803,7 +552,7 @@
           const other = parseAddress(
             typeof address === "string" ? address : boxAddress(address._resolve().box)
           );
-          const common = intersect(box, other.box);
+          const common = M.intersect(box, other.box);
           return common ? { sheet, box: common } : null;
         },
         this._describe() + ".getIntersectionOrNullObject(" + address + ")",
@@ -813,21 +562,20 @@
     select() {
       this._context._enqueue({ op: "select", target: this._describe() }, () => {
         const { sheet, box } = this._resolve();
-        model.activeSheetId = sheet.id;
-        model.selection = { sheetId: sheet.id, box };
+        model.active = sheet;
+        model.selection = { sheet, box };
       });
     }
     clear(applyTo) {
       this._context._enqueue({ op: "clear", target: this._describe(), applyTo }, () => {
         const { sheet, box } = this._resolve();
-        for (const k of Array.from(sheet.cells.keys())) {
-          const [r, c] = k.split(",").map(Number);
-          if (r >= box.top && r <= box.bottom && c >= box.left && c <= box.right)
-            sheet.cells.delete(k);
-        }
+        M.clearRange(sheet, box);
       });
     }
   }
+
+  /** Font properties under the names the model's cells use (as the unit-test double does). */
+  const FONT = { bold: "bold", italic: "italic", size: "fontSize" };
 
   /** Range.format, format.font and format.borders: formatting is stored per cell. */
   class RangeFormat {
@@ -835,7 +583,7 @@
       const eachCell = (fn) => {
         const { sheet, box } = range._resolve();
         for (let r = box.top; r <= box.bottom; r++)
-          for (let c = box.left; c <= box.right; c++) fn(touch(sheet, r, c), sheet, c);
+          for (let c = box.left; c <= box.right; c++) fn(M.touch(sheet, r, c), sheet, c);
       };
       const setter = (property) => (value) =>
         context._enqueue(
@@ -843,7 +591,7 @@
           () =>
             eachCell((cell, sheet, c) => {
               if (property === "columnWidth") sheet.columnWidths[c] = value;
-              else cell.fmt[property] = value;
+              else cell[property] = value;
             })
         );
       const fontSetter = (property) => (value) =>
@@ -851,7 +599,7 @@
           { op: "set", target: range._describe() + ".format.font", property, value },
           () =>
             eachCell((cell) => {
-              cell.fmt["font." + property] = value;
+              cell[FONT[property] || "font." + property] = value;
             })
         );
       const define = (object, property, set) =>
@@ -891,7 +639,7 @@
                 { op: "set", target: range._describe() + ".borders." + index, property: p, value },
                 () =>
                   eachCell((cell) => {
-                    cell.fmt["border." + index + "." + p] = value;
+                    cell["border." + index + "." + p] = value;
                   })
               )
             );
@@ -912,7 +660,7 @@
     }
     _resolve() {
       const sheet = this._worksheet ? this._worksheet._resolve() : null;
-      return model.tables.filter((t) => !sheet || t.sheetId === sheet.id);
+      return model.tables.filter((t) => !sheet || t.sheet === sheet);
     }
     _read(name, tables) {
       if (name === "items/name" || name === "items") {
@@ -939,7 +687,7 @@
       super(context);
       this._name = name;
       const find = () => {
-        const table = model.tables.find((t) => t.name.toLowerCase() === name.toLowerCase());
+        const table = M.findTable(model, name);
         if (!table)
           throw officeError(
             "ItemNotFound",
@@ -951,7 +699,7 @@
       this._find = find;
       this.worksheet = new Worksheet(
         context,
-        () => sheetById(find().sheetId),
+        () => find().sheet,
         "tables.getItem(" + name + ").worksheet"
       );
     }
@@ -977,7 +725,7 @@
         this._context,
         () => {
           const table = this._find();
-          return { sheet: sheetById(table.sheetId), box: table.box };
+          return { sheet: table.sheet, box: table.box };
         },
         this._describe() + ".getRange()"
       );
@@ -997,10 +745,7 @@
     }
     add(name, reference) {
       this._context._enqueue({ op: "names.add", name, reference: reference._describe() }, () => {
-        if (model.names.has(name.toLowerCase()))
-          throw officeError("ItemAlreadyExists", "A resource with the same name already exists.");
-        const { sheet, box } = reference._resolve();
-        model.names.set(name.toLowerCase(), { name, sheetId: sheet.id, box });
+        M.addName(model, name, reference._resolve().sheet);
       });
     }
   }
@@ -1014,12 +759,11 @@
       return "names.getItemOrNullObject(" + this._name + ")";
     }
     _resolve() {
-      return model.names.get(this._name.toLowerCase()) || null;
+      const stored = M.findNameKey(model, this._name);
+      return stored === null ? null : { name: stored };
     }
     _read(name, item) {
-      const sheet = sheetById(item.sheetId);
-      if (name === "value")
-        return sheet ? quote(sheet.name) + "!" + boxAddress(item.box, true) : "#REF!";
+      if (name === "value") return M.nameValue(model, item.name);
       if (name === "name") return item.name;
       if (name === "type") return "Range";
       throw officeError("InvalidArgument", "Unknown property " + name);
@@ -1028,9 +772,8 @@
       return new Range(
         this._context,
         () => {
-          const item = this._resolve();
-          const sheet = item ? sheetById(item.sheetId) : null;
-          return sheet ? { sheet, box: item.box } : null;
+          const sheet = M.nameTarget(model, this._name);
+          return sheet ? { sheet, box: M.box(0, 0, 0, 0) } : null;
         },
         this._describe() + ".getRangeOrNullObject()",
         true
@@ -1047,9 +790,8 @@
       return new Range(
         this._context,
         () => {
-          const item = this._resolve();
-          const sheet = item ? sheetById(item.sheetId) : null;
-          return sheet ? { sheet, box: item.box } : null;
+          const sheet = M.nameTarget(model, this._name);
+          return sheet ? { sheet, box: M.box(0, 0, 0, 0) } : null;
         },
         this._describe() + ".getRangeOrNullObject()",
         true
@@ -1070,7 +812,7 @@
     }
     delete() {
       this._context._enqueue({ op: "names.delete", target: this._describe() }, () => {
-        model.names.delete(this._name.toLowerCase());
+        M.deleteName(model, this._name);
       });
     }
   }
@@ -1143,7 +885,7 @@
   // ---------- what the test inspects ----------
   window.__officeDouble = {
     runs,
-    sheetNames: () => model.sheets.map((s) => s.name),
+    sheetNames: () => model.sheets.map((sheet) => sheet.name),
     snapshot: (name) => {
       const sheet = sheetByName(name);
       return sheet ? sheetSnapshot(sheet) : null;
@@ -1151,41 +893,34 @@
     /** Values (formula results) and formulas of a sheet's used range, from A1. */
     read: (name) => {
       const sheet = sheetByName(name);
-      const box = usedBox(sheet, null, true);
-      if (!box) return { values: [], formulas: [] };
-      const values = [];
-      const formulas = [];
-      for (let r = 0; r <= box.bottom; r++) {
-        values.push([]);
-        formulas.push([]);
-        for (let c = 0; c <= box.right; c++) {
-          values[r].push(valueOf(sheet, r, c));
-          const cell = cellAt(sheet, r, c);
-          formulas[r].push(cell && cell.f ? cell.f : valueOf(sheet, r, c));
-        }
-      }
-      return { values, formulas };
+      const used = M.usedBox(sheet, null, true);
+      if (!used) return { values: [], formulas: [] };
+      const from = M.box(0, 0, used.bottom, used.right);
+      return { values: M.readValues(sheet, from), formulas: M.readFormulas(sheet, from) };
     },
-    selection: () => {
-      const sheet = sheetById(model.selection.sheetId);
-      return quote(sheet.name) + "!" + boxAddress(model.selection.box, false);
-    },
-    activeSheet: () => sheetById(model.activeSheetId).name,
+    selection: () =>
+      quote(model.selection.sheet.name) + "!" + boxAddress(model.selection.box, false),
+    activeSheet: () => model.active.name,
     select: (address) => {
       const parsed = parseAddress(address);
-      const sheet = parsed.sheet ? sheetByName(parsed.sheet) : sheetById(model.activeSheetId);
-      model.activeSheetId = sheet.id;
-      model.selection = { sheetId: sheet.id, box: parsed.box };
+      const sheet = parsed.sheet ? sheetByName(parsed.sheet) : model.active;
+      model.active = sheet;
+      model.selection = { sheet, box: parsed.box };
     },
     setCell: (name, address, value) => {
       const box = parseAddress(address).box;
-      writeTyped(sheetByName(name), box.top, box.left, value);
+      M.writeInput(sheetByName(name), box.top, box.left, value);
     },
     names: () =>
-      Array.from(model.names.values()).map((n) => ({
-        name: n.name,
-        sheet: sheetById(n.sheetId)?.name ?? null,
-      })),
+      Object.keys(model.names).map((name) => {
+        const sheet = M.nameTarget(model, name);
+        return { name, sheet: sheet ? sheet.name : null };
+      }),
+    /** The user renames or deletes a sheet (names and tables follow, as in Excel). */
+    renameSheet: (from, to) => M.renameSheet(model, sheetByName(from), to),
+    deleteSheet: (name) => M.deleteSheet(model, sheetByName(name)),
+    /** The workbook model itself (see test/doubles/workbook-model.js). */
+    workbook: model,
     settings: () => JSON.parse(JSON.stringify(model.settings)),
   };
 })();

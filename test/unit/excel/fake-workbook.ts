@@ -2,150 +2,41 @@
  * A workbook behind office-addin-mock's OfficeMockObject: every proxy the adapter gets (range,
  * sheet, named item) is an OfficeMockObject built from this object graph, so reading a
  * property that was not loaded, or before sync, gives the mock's error value instead of data.
- * The graph adds what the mock has no notion of: a cell store, queued method calls and property
- * writes applied at sync (as Excel does), collections whose items arrive at sync, and a counted
- * `context.sync` that measures the JSON size of what is written.
+ * The graph adds what the mock has no notion of: queued method calls and property writes
+ * applied at sync (as Excel does), collections whose items arrive at sync, and a counted
+ * `context.sync` that measures the JSON size of what is written. The workbook itself (cells,
+ * lookups, used ranges, names, requirement sets, 2-D shape checks) is
+ * test/doubles/workbook-model.js, the model the browser double delegates to as well.
  */
 import { OfficeMockObject } from "office-addin-mock";
-import {
-  type RangeBox,
-  parseReference,
-  quoteSheetName,
-  rangeAddress,
-} from "../../../src/core/grid";
+import * as model from "../../doubles/workbook-model";
+import type { Box, SheetState, TableState, WorkbookState } from "../../doubles/workbook-model";
 
-export interface CellState {
-  /** What a read of `values` returns. */
-  value: string | number | boolean;
-  /** The raw input written through `formulas`, e.g. "'0180" or "=SUM(D4:D15)". */
-  input?: string | number;
-  numberFormat?: string;
-  bold?: boolean;
-  italic?: boolean;
-  fontSize?: number;
-  fontColor?: string;
-  fill?: string;
-  horizontalAlignment?: string;
-  wrapText?: boolean;
-  borderTop?: string;
-  borderBottom?: string;
-}
+export type {
+  CellState,
+  SheetState,
+  TableState,
+  WorkbookState,
+} from "../../doubles/workbook-model";
 
-export interface SheetState {
-  name: string;
-  cells: Record<string, CellState>;
-  columnWidths: Record<number, number>;
-  /** Zero-based worksheet rows hidden by hand or by a filter. */
-  hiddenRows?: number[];
-  /** What the code under test set through worksheet.pageLayout (ExcelApi 1.9). */
-  pageLayout?: { orientation?: string; zoom?: Record<string, number> };
-}
-
-export interface TableState {
-  name: string;
-  sheet: SheetState;
-  box: RangeBox;
-  /** The last row of `box` is Excel's totals row. */
-  showTotals?: boolean;
-}
-
-export interface WorkbookState {
-  sheets: SheetState[];
-  tables: TableState[];
-  /** Workbook-level defined names pointing at A1 of a sheet (null once the sheet is deleted). */
-  names: Record<string, SheetState | null>;
-  selection: { sheet: SheetState; box: RangeBox };
-  active: SheetState;
-}
-
+type RangeBox = Box;
 type Cell = string | number | boolean | null;
 
+/** A sheet holding `rows` as values (as Excel would read them back), from row `top`, column `left`. */
 export function sheetFrom(name: string, rows: Cell[][], top = 0, left = 0): SheetState {
-  const sheet: SheetState = { name, cells: {}, columnWidths: {} };
-  rows.forEach((row, r) =>
-    row.forEach((value, c) => {
-      if (value !== null && value !== "") sheet.cells[key(top + r, left + c)] = { value };
-    })
-  );
-  return sheet;
+  return model.sheetFromValues(name, rows, top, left);
 }
 
-export function key(row: number, column: number): string {
-  return `${row},${column}`;
-}
-
-function box(top: number, left: number, bottom: number, right: number): RangeBox {
-  return { top, left, bottom, right };
-}
-
-function intersect(a: RangeBox, b: RangeBox): RangeBox | null {
-  const result = box(
-    Math.max(a.top, b.top),
-    Math.max(a.left, b.left),
-    Math.min(a.bottom, b.bottom),
-    Math.min(a.right, b.right)
-  );
-  return result.top <= result.bottom && result.left <= result.right ? result : null;
-}
-
-function usedBox(sheet: SheetState, within: RangeBox): RangeBox | null {
-  let found: RangeBox | null = null;
-  for (const cellKey of Object.keys(sheet.cells)) {
-    const [row, column] = cellKey.split(",").map(Number);
-    if (row < within.top || row > within.bottom || column < within.left || column > within.right)
-      continue;
-    found = found
-      ? box(
-          Math.min(found.top, row),
-          Math.min(found.left, column),
-          Math.max(found.bottom, row),
-          Math.max(found.right, column)
-        )
-      : box(row, column, row, column);
-  }
-  return found;
-}
-
-const WHOLE_SHEET = box(0, 0, 1048575, 16383);
-
-/** Excel's CurrentRegion: grow the box while any cell touching it is non-blank. */
-function surroundingRegion(sheet: SheetState, start: RangeBox): RangeBox {
-  let region = start;
-  for (;;) {
-    const ring = box(
-      Math.max(region.top - 1, 0),
-      Math.max(region.left - 1, 0),
-      region.bottom + 1,
-      region.right + 1
-    );
-    const used = usedBox(sheet, ring);
-    if (!used) return region;
-    const grown = box(
-      Math.min(region.top, used.top),
-      Math.min(region.left, used.left),
-      Math.max(region.bottom, used.bottom),
-      Math.max(region.right, used.right)
-    );
-    if (
-      grown.top === region.top &&
-      grown.left === region.left &&
-      grown.bottom === region.bottom &&
-      grown.right === region.right
-    ) {
-      return region;
-    }
-    region = grown;
-  }
-}
-
-function officeError(code: string, message: string): Error {
-  return Object.assign(new Error(message), { code });
-}
+export const key = model.key;
+const box = model.box;
+const WHOLE_SHEET = model.WHOLE_SHEET;
+const officeError = model.officeError;
 
 interface Written {
   mock: OfficeMockObject;
-  /** The array a load of `formulas` gives: anything else there was written. */
+  /** The arrays a load of `formulas` / `values` gives: anything else there was written. */
   readFormulas: unknown;
+  readValues: unknown;
   sheet: SheetState;
   box: RangeBox;
   borders: Record<string, { style?: string; weight?: string }>;
@@ -169,15 +60,12 @@ export class FakeExcel {
   focused = false;
   /** JSON bytes of the values, formulas and addresses loaded, per sync. */
   readonly readBytes: number[] = [];
-  /** Requirement sets besides ExcelApi, e.g. "ExcelApiDesktop 1.1" on Excel desktop. */
-  readonly otherSets = new Set<string>();
   /** When set, the next sync fails with this Office error code (e.g. cell edit mode). */
   failNextSyncWith?: string;
   /** Set when the code under test suspended Excel's calculation. */
   calculationSuspended = false;
   /** JSON bytes of the values and formats written, per sync. */
   readonly writtenBytes: number[] = [];
-  readonly supported: string[];
   private queued: Array<() => void> = [];
   private pendingLoads: Array<() => void> = [];
   private mocks: OfficeMockObject[] = [];
@@ -187,12 +75,17 @@ export class FakeExcel {
   /** Reads loaded before the last sync, measured at it. */
   private saved: Record<string, unknown> = {};
 
+  /** apiVersion: the highest ExcelApi set claimed (else the model's default, 1.9). */
   constructor(
     readonly state: WorkbookState,
-    apiVersion = "1.7"
+    apiVersion?: string
   ) {
-    const minor = Number(apiVersion.split(".")[1]);
-    this.supported = Array.from({ length: minor }, (_, i) => `1.${i + 1}`);
+    if (apiVersion) state.requirements = { ...state.requirements, excelApi: apiVersion };
+  }
+
+  /** Claims ExcelApiDesktop `version` (Excel on Windows or Mac); none by default. */
+  desktop(version = "1.1"): void {
+    this.state.requirements = { ...this.state.requirements, excelApiDesktop: version };
   }
 
   install(): void {
@@ -296,14 +189,13 @@ export class FakeExcel {
 
   private office(): unknown {
     const saved = this.saved;
-    const store: Record<string, unknown> = {};
+    const store: Record<string, unknown> = JSON.parse(JSON.stringify(this.state.settings ?? {}));
     return {
       context: {
         displayLanguage: "sv-SE",
         requirements: {
-          isSetSupported: (name: string, version: string): boolean =>
-            (name === "ExcelApi" && this.supported.includes(version)) ||
-            this.otherSets.has(`${name} ${version}`),
+          isSetSupported: (name: string, version?: string): boolean =>
+            model.isSetSupported(this.state, name, version),
         },
         document: {
           settings: {
@@ -313,6 +205,7 @@ export class FakeExcel {
             },
             saveAsync: (callback: (result: { status: string }) => void): void => {
               Object.assign(saved, JSON.parse(JSON.stringify(store)));
+              this.state.settings = JSON.parse(JSON.stringify(saved));
               callback({ status: "succeeded" });
             },
           },
@@ -334,28 +227,25 @@ export class FakeExcel {
         this.range(state.selection.sheet, state.selection.box),
       worksheets: this.collection(() => state.sheets.map((sheet) => ({ name: sheet.name })), {
         getItem: (name: string): OfficeMockObject => {
-          const sheet = state.sheets.find((candidate) => candidate.name === name);
+          const sheet = model.findSheet(state, name);
           if (sheet) return this.worksheet(sheet);
           this.queued.push(() => {
             throw officeError("ItemNotFound", `The worksheet '${name}' does not exist.`);
           });
-          return this.worksheet({ name, cells: {}, columnWidths: {} });
+          return this.worksheet(model.newSheet(name));
         },
         getActiveWorksheet: (): OfficeMockObject => this.worksheet(state.active),
         add: (name: string): OfficeMockObject => {
-          const sheet: SheetState = { name, cells: {}, columnWidths: {} };
+          const sheet = model.newSheet(name);
           this.queued.push(() => {
-            if (state.sheets.some((other) => other.name.toLowerCase() === name.toLowerCase())) {
-              throw officeError("ItemAlreadyExists", `A sheet named '${name}' exists.`);
-            }
-            state.sheets.push(sheet);
+            model.addSheet(state, name, sheet);
           });
           return this.worksheet(sheet);
         },
       }),
       tables: this.tables(() => state.tables, {
         getItem: (name: string): OfficeMockObject => {
-          const table = state.tables.find((candidate) => candidate.name === name);
+          const table = model.findTable(state, name);
           if (table) return this.table(table);
           this.queued.push(() => {
             throw officeError("ItemNotFound", `The table '${name}' does not exist.`);
@@ -380,29 +270,26 @@ export class FakeExcel {
           });
         },
         getItemOrNullObject: (name: string): OfficeMockObject => {
-          const exists = name in state.names;
-          const target = state.names[name];
-          const live = target && state.sheets.includes(target) ? target : null;
+          const stored = model.findNameKey(state, name);
+          const live = model.nameTarget(state, name);
           const item = new OfficeMockObject({
-            name,
-            value: live ? `${quoteSheetName(live.name)}!$A$1` : "#REF!",
+            name: stored ?? name,
+            value: model.nameValue(state, name),
             // The mark's cell; a null object (and so its sheet) when the name or its sheet is gone.
             getRangeOrNullObject: (): OfficeMockObject =>
               live ? this.range(live, box(0, 0, 0, 0)) : this.nullRange(),
             delete: (): void => {
               this.queued.push(() => {
-                delete state.names[name];
+                model.deleteName(state, name);
               });
             },
           });
-          return this.track(item, !exists);
+          return this.track(item, stored === null);
         },
         add: (name: string, reference: OfficeMockObject): void => {
           const written = this.writes.find((write) => write.mock === reference);
           this.queued.push(() => {
-            if (name in state.names)
-              throw officeError("ItemAlreadyExists", `The name '${name}' exists.`);
-            state.names[name] = written ? written.sheet : null;
+            model.addName(state, name, written ? written.sheet : null);
           });
         },
       },
@@ -483,11 +370,11 @@ export class FakeExcel {
     return {
       name: sheet.name,
       getRange: (address?: string): OfficeMockObject =>
-        this.range(sheet, address === undefined ? WHOLE_SHEET : parseReference(address).box),
-      getUsedRange: (): OfficeMockObject =>
-        this.range(sheet, usedBox(sheet, WHOLE_SHEET) ?? box(0, 0, 0, 0)),
-      getUsedRangeOrNullObject: (): OfficeMockObject => {
-        const used = usedBox(sheet, WHOLE_SHEET);
+        this.range(sheet, address === undefined ? WHOLE_SHEET : model.parseAddress(address).box),
+      getUsedRange: (valuesOnly?: boolean): OfficeMockObject =>
+        this.range(sheet, model.usedBox(sheet, null, valuesOnly) ?? box(0, 0, 0, 0)),
+      getUsedRangeOrNullObject: (valuesOnly?: boolean): OfficeMockObject => {
+        const used = model.usedBox(sheet, null, valuesOnly);
         return used ? this.range(sheet, used) : this.nullRange();
       },
       activate: (): void => {
@@ -524,28 +411,16 @@ export class FakeExcel {
     const columns = at.right - at.left + 1;
     const borders: Written["borders"] = {};
     // Values only for ranges of a sane size: whole columns are never read by the adapter.
-    const values =
-      rows * columns <= 2_000_000
-        ? Array.from({ length: rows }, (_, r) =>
-            Array.from(
-              { length: columns },
-              (_, c) => sheet.cells[key(at.top + r, at.left + c)]?.value ?? ""
-            )
-          )
-        : undefined;
+    const sane = rows * columns <= 2_000_000;
+    const values = sane ? model.readValues(sheet, at) : undefined;
     // What `formulas` reads: the formula text where a cell has one, else its value.
-    const formulas = values?.map((line, r) =>
-      line.map((value, c) => {
-        const input = sheet.cells[key(at.top + r, at.left + c)]?.input;
-        return typeof input === "string" && input.startsWith("=") ? input : value;
-      })
-    );
+    const formulas = sane ? model.readFormulas(sheet, at) : undefined;
     const mock = new OfficeMockObject({
       formulas,
       getVisibleView: (): OfficeMockObject => this.visibleView(sheet, at),
       getColumn: (column: number): OfficeMockObject =>
         this.range(sheet, box(at.top, at.left + column, at.bottom, at.left + column)),
-      address: `${quoteSheetName(sheet.name)}!${rangeAddress(at)}`,
+      address: model.rangeAddress(sheet, at),
       rowIndex: at.top,
       columnIndex: at.left,
       rowCount: rows,
@@ -561,24 +436,18 @@ export class FakeExcel {
       },
       getCell: (row: number, column: number): OfficeMockObject =>
         this.range(sheet, box(at.top + row, at.left + column, at.top + row, at.left + column)),
-      getUsedRangeOrNullObject: (): OfficeMockObject => {
-        const used = usedBox(sheet, at);
+      getUsedRangeOrNullObject: (valuesOnly?: boolean): OfficeMockObject => {
+        const used = model.usedBox(sheet, at, valuesOnly);
         return used ? this.range(sheet, used) : this.nullRange();
       },
       getIntersectionOrNullObject: (other: string): OfficeMockObject => {
-        const common = intersect(at, parseReference(other).box);
+        const common = model.intersect(at, model.parseAddress(other).box);
         return common ? this.range(sheet, common) : this.nullRange();
       },
       getSurroundingRegion: (): OfficeMockObject =>
-        this.range(sheet, surroundingRegion(sheet, box(at.top, at.left, at.top, at.left))),
+        this.range(sheet, model.surroundingRegion(sheet, box(at.top, at.left, at.top, at.left))),
       clear: (): void => {
-        this.queued.push(() => {
-          for (const cellKey of Object.keys(sheet.cells)) {
-            const [row, column] = cellKey.split(",").map(Number);
-            if (row >= at.top && row <= at.bottom && column >= at.left && column <= at.right)
-              delete sheet.cells[cellKey];
-          }
-        });
+        this.queued.push(() => model.clearRange(sheet, at));
       },
       select: (): void => {
         this.queued.push(() => {
@@ -587,22 +456,14 @@ export class FakeExcel {
         });
       },
     });
-    this.writes.push({ mock, sheet, box: at, borders, readFormulas: formulas });
+    this.writes.push({ mock, sheet, box: at, borders, readFormulas: formulas, readValues: values });
     this.countLoads(mock);
     return this.track(mock);
   }
 
   /** Excel's RangeView of `at`: the addresses of its cells in rows that are not hidden. */
   private visibleView(sheet: SheetState, at: RangeBox): OfficeMockObject {
-    const hidden = new Set(sheet.hiddenRows ?? []);
-    const cellAddresses: string[][] = [];
-    for (let row = at.top; row <= at.bottom; row++) {
-      if (hidden.has(row)) continue;
-      const line: string[] = [];
-      for (let column = at.left; column <= at.right; column++)
-        line.push(`${quoteSheetName(sheet.name)}!${rangeAddress(box(row, column, row, column))}`);
-      cellAddresses.push(line);
-    }
+    const cellAddresses = model.cellAddresses(sheet, at);
     const mock = new OfficeMockObject({ cellAddresses, rowCount: cellAddresses.length });
     this.countLoads(mock);
     return this.track(mock);
@@ -612,12 +473,15 @@ export class FakeExcel {
   private flushWrites(): number {
     let bytes = 0;
     for (const write of this.writes) {
-      const { mock, sheet, box: at, borders, readFormulas } = write;
+      const { mock, sheet, box: at, borders, readFormulas, readValues } = write;
       const writtenFormulas =
         Array.isArray(mock.formulas) && mock.formulas !== readFormulas ? mock.formulas : undefined;
+      const writtenValues =
+        Array.isArray(mock.values) && mock.values !== readValues ? mock.values : undefined;
       const format = mock.format;
       const font = format.font;
       const changes: Record<string, unknown> = {
+        values: writtenValues,
         formulas: writtenFormulas,
         numberFormat: Object.prototype.hasOwnProperty.call(mock, "numberFormat")
           ? mock.numberFormat
@@ -639,6 +503,7 @@ export class FakeExcel {
       bytes += JSON.stringify(present).length;
       this.applyWrite(sheet, at, present);
       if (writtenFormulas) delete mock.formulas;
+      if (writtenValues) delete mock.values;
       delete mock.numberFormat;
       for (const name of ["bold", "italic", "size", "color"]) delete font[name];
       delete format.fill.color;
@@ -653,48 +518,34 @@ export class FakeExcel {
       for (let column = at.left; column <= at.right; column++)
         sheet.columnWidths[column] = changes.columnWidth;
     }
+    // Excel checks every 2-D array against the range's shape before it changes anything.
+    for (const name of ["values", "formulas", "numberFormat"])
+      if (changes[name] !== undefined) model.checkShape(at, changes[name], name);
+    if (changes.values !== undefined) model.writeRange(sheet, at, changes.values, "values");
+    if (changes.formulas !== undefined) model.writeRange(sheet, at, changes.formulas, "formulas");
+    if (changes.numberFormat !== undefined)
+      model.formatRange(sheet, at, "numberFormat", changes.numberFormat);
     const rows = at.bottom - at.top + 1;
-    const columns = at.right - at.left + 1;
-    const formulas = changes.formulas as (string | number)[][] | undefined;
-    const numberFormat = changes.numberFormat as string[][] | undefined;
-    for (const grid of [formulas, numberFormat]) {
-      if (grid && (grid.length !== rows || grid.some((row) => row.length !== columns))) {
-        throw officeError(
-          "InvalidArgument",
-          `The 2-D array does not match the range ${rangeAddress(at)}.`
-        );
-      }
-    }
     const borders = changes.borders as Written["borders"] | undefined;
-    for (let r = 0; r < rows; r++) {
-      for (let c = 0; c < columns; c++) {
-        const cellKey = key(at.top + r, at.left + c);
-        const cell: CellState = sheet.cells[cellKey] ?? { value: "" };
-        if (formulas) {
-          const input = formulas[r][c];
-          if (input === "") {
-            delete cell.input;
-            cell.value = "";
-          } else {
-            cell.input = input;
-            cell.value =
-              typeof input === "string" && input.startsWith("'") ? input.slice(1) : input;
-          }
-        }
-        if (numberFormat) cell.numberFormat = numberFormat[r][c];
-        if (changes.bold !== undefined) cell.bold = changes.bold as boolean;
-        if (changes.italic !== undefined) cell.italic = changes.italic as boolean;
-        if (changes.size !== undefined) cell.fontSize = changes.size as number;
-        if (changes.color !== undefined) cell.fontColor = changes.color as string;
-        if (changes.fill !== undefined) cell.fill = changes.fill as string;
-        if (changes.horizontalAlignment !== undefined)
-          cell.horizontalAlignment = changes.horizontalAlignment as string;
-        if (changes.wrapText !== undefined) cell.wrapText = changes.wrapText as boolean;
-        if (borders?.EdgeTop && r === 0) cell.borderTop = borders.EdgeTop.weight;
-        if (borders?.EdgeBottom && r === rows - 1) cell.borderBottom = borders.EdgeBottom.weight;
-        const styled = Object.keys(cell).some((name) => name !== "value");
-        if (cell.value !== "" || styled) sheet.cells[cellKey] = cell;
-      }
-    }
+    const formats: Record<string, unknown> = {
+      bold: changes.bold,
+      italic: changes.italic,
+      fontSize: changes.size,
+      fontColor: changes.color,
+      fill: changes.fill,
+      horizontalAlignment: changes.horizontalAlignment,
+      wrapText: changes.wrapText,
+    };
+    for (const [name, value] of Object.entries(formats))
+      if (value !== undefined) model.formatRange(sheet, at, name, value);
+    if (borders?.EdgeTop)
+      model.formatRange(sheet, { ...at, bottom: at.top }, "borderTop", borders.EdgeTop.weight);
+    if (borders?.EdgeBottom && rows > 0)
+      model.formatRange(
+        sheet,
+        { ...at, top: at.bottom },
+        "borderBottom",
+        borders.EdgeBottom.weight
+      );
   }
 }

@@ -186,7 +186,7 @@ describe("cell edit mode", () => {
 describe("focus after selecting, for Ctrl+C", () => {
   it("moves focus to the sheet on Excel desktop (ExcelApiDesktop 1.1), in the same round trip", async () => {
     const excel = fake([withTotal()]);
-    excel.otherSets.add("ExcelApiDesktop 1.1");
+    excel.desktop("1.1");
     expect(await createOfficeExcel().selectForCopy!("Blad1!A1:B5")).toEqual({ focused: true });
     expect(excel.focused).toBe(true);
     expect(excel.syncs).toBe(1);

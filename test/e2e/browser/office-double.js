@@ -575,7 +575,7 @@
   }
 
   /** Font properties under the names the model's cells use (as the unit-test double does). */
-  const FONT = { bold: "bold", italic: "italic", size: "fontSize" };
+  const FONT = { bold: "bold", italic: "italic", size: "fontSize", color: "fontColor" };
 
   /** Range.format, format.font and format.borders: formatting is stored per cell. */
   class RangeFormat {
@@ -618,7 +618,7 @@
           { op: "set", target: range._describe() + ".format.fill", property: "color", value },
           () =>
             eachCell((cell) => {
-              cell.fmt["fill.color"] = value;
+              cell.fill = value;
             })
         )
       );

@@ -768,17 +768,6 @@
       if (name === "type") return "Range";
       throw officeError("InvalidArgument", "Unknown property " + name);
     }
-    getRangeOrNullObject() {
-      return new Range(
-        this._context,
-        () => {
-          const sheet = M.nameTarget(model, this._name);
-          return sheet ? { sheet, box: M.box(0, 0, 0, 0) } : null;
-        },
-        this._describe() + ".getRangeOrNullObject()",
-        true
-      );
-    }
     get value() {
       return this._get("value");
     }
@@ -802,9 +791,8 @@
       return new Range(
         this._context,
         () => {
-          const item = this._resolve();
-          const sheet = item ? sheetById(item.sheetId) : null;
-          return sheet ? { sheet, box: item.box } : null;
+          const sheet = M.nameTarget(model, this._name);
+          return sheet ? { sheet, box: M.box(0, 0, 0, 0) } : null;
         },
         this._describe() + ".getRange()",
         false

@@ -134,7 +134,7 @@ describe("the pane in Chromium with an Excel double", () => {
       page.getByRole("button", { name: "Skriv tabell" }).click()
     );
     // Our sheet, written before in this session, is reached through its mark: one round trip.
-    expect(rerunRuns[0].syncs).toBe(1);
+    expect(rerunRuns.map((r) => r.syncs)).toEqual([1]);
     expect(await page.evaluate(() => window.__officeDouble.sheetNames())).toEqual([
       "Blad1",
       "Fördelning",

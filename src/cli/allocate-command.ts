@@ -24,6 +24,7 @@ import {
   type CommandOutput,
   problemsOutput,
   textTable,
+  wroteSheetLine,
 } from "./command";
 import { CliError } from "./cli-error";
 import {
@@ -270,10 +271,7 @@ export async function allocateCommand(options: AllocateOptions): Promise<Allocat
     const written = writeOwnedSheet(workbook.book, "allocation", model);
     appendRunLog(workbook.book, options, grid, run.result);
     await saveWorkbook(workbook.book, options.output);
-    stderr +=
-      (options.lang === "sv"
-        ? `Skrev bladet '${written.sheetName}' i ${options.output}`
-        : `Wrote sheet '${written.sheetName}' to ${options.output}`) + "\n";
+    stderr += wroteSheetLine(written.sheetName, options.output, options.lang);
   }
   const stdout = options.json
     ? JSON.stringify({ ...allocationJson(run.result), columns: columnsJson(run) }) + "\n"

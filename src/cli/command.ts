@@ -115,3 +115,12 @@ export function textTable(lines: readonly (readonly [string, string])[]): string
       .join("\n") + "\n"
   );
 }
+
+/** "Skrev bladet 'Fördelning' i ut.xlsx": what every command says on stderr after writing. */
+export function wroteSheetLine(sheetName: string, output: string, lang: Lang): string {
+  return (
+    (lang === "sv"
+      ? `Skrev bladet '${sheetName}' i ${output}`
+      : `Wrote sheet '${sheetName}' to ${output}`) + "\n"
+  );
+}

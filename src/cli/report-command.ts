@@ -29,7 +29,7 @@ import { reportJson } from "../core/jobs/report-back/json";
 import { type ReportResult, runReport } from "../core/jobs/report-back/report";
 import { type Narrative, readNarrative, reportSheet } from "../core/jobs/report-back/sheet";
 import { CliError } from "./cli-error";
-import type { Command, CommandOutput } from "./command";
+import { type Command, type CommandOutput, wroteSheetLine } from "./command";
 import {
   checkOutputPath,
   openWorkbook,
@@ -205,10 +205,7 @@ export async function reportCommand(options: ReportOptions): Promise<ReportComma
       reportSheet(result, { lang: options.lang, date: options.date, narrative })
     );
     await saveWorkbook(workbook, options.output);
-    stderr =
-      (options.lang === "sv"
-        ? `Skrev bladet '${written.sheetName}' i ${options.output}`
-        : `Wrote sheet '${written.sheetName}' to ${options.output}`) + "\n";
+    stderr = wroteSheetLine(written.sheetName, options.output, options.lang);
   }
   const stdout = options.json
     ? JSON.stringify(reportJson(result, options.lang)) + "\n"

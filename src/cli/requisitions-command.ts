@@ -15,7 +15,7 @@ import { requisitionsJson } from "../core/jobs/requisitions/json";
 import { type RequisitionsRun, runRequisitions } from "../core/jobs/requisitions/requisitions";
 import { requisitionsSheet, statusWords } from "../core/jobs/requisitions/sheet";
 import { CliError } from "./cli-error";
-import { type Command, type CommandOutput, problemsOutput } from "./command";
+import { type Command, type CommandOutput, problemsOutput, wroteSheetLine } from "./command";
 import {
   checkOutputPath,
   openWorkbook,
@@ -131,10 +131,7 @@ export async function requisitionsCommand(
       const model = requisitionsSheet(run, { lang: options.lang, date: options.date });
       const written = writeOwnedSheet(workbook, "requisitions", model);
       await saveWorkbook(workbook, options.output);
-      stderr =
-        (options.lang === "sv"
-          ? `Skrev bladet '${written.sheetName}' i ${options.output}`
-          : `Wrote sheet '${written.sheetName}' to ${options.output}`) + "\n";
+      stderr = wroteSheetLine(written.sheetName, options.output, options.lang);
     }
     const stdout = options.json
       ? JSON.stringify(requisitionsJson(run, options.lang)) + "\n"

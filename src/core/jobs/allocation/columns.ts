@@ -11,7 +11,10 @@ import {
   rangeAddress,
 } from "../../grid";
 import { InputError, type Problem } from "../../problems";
+import { cellText, normaliseHeader, startsWithWord } from "../../table/columns";
 import { isSubtotalLabel, isTotalLabel } from "../../table/rows";
+
+export { cellText, normaliseHeader };
 
 export interface TableLayout {
   /** Index into grid.values of the header row. */
@@ -92,37 +95,6 @@ export const NO_MARKS = new Set([
   "false",
   "falskt",
 ]);
-
-/**
- * A hyphen at a line break: "Stadsdels-\nförvaltning" is one word split by hyphenation, so the
- * hyphen goes; "Hässelby-\nVällingby" and "Enskede-Årsta-\nVantör" are names with a real
- * hyphen (the next part starts with a capital), so the hyphen stays.
- */
-function joinHyphenatedBreaks(text: string): string {
-  return text.replace(/-[^\S\r\n]*[\r\n]+\s*(\p{Lu})?/gu, (_, capital: string | undefined) =>
-    capital ? `-${capital}` : ""
-  );
-}
-
-/** Lower case, hyphenated line breaks joined ("Stadsdels-\nförvaltning"), spaces collapsed. */
-export function normaliseHeader(value: CellValue | undefined): string {
-  if (value === null || value === undefined) return "";
-  return joinHyphenatedBreaks(String(value).normalize("NFC"))
-    .replace(/[\s\u00a0\u202f]+/g, " ")
-    .trim()
-    .toLowerCase();
-}
-
-export function cellText(value: CellValue | undefined): string {
-  if (value === null || value === undefined) return "";
-  return joinHyphenatedBreaks(String(value))
-    .replace(/\s*[\r\n]+\s*/g, " ")
-    .trim();
-}
-
-function startsWithWord(header: string, word: string): boolean {
-  return header === word || (header.startsWith(word) && !/\p{L}/u.test(header.charAt(word.length)));
-}
 
 function findByWords(headers: string[], words: string[], exclude: number[]): number {
   for (const word of words) {

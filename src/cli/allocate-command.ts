@@ -10,7 +10,7 @@ import {
   runAllocation,
 } from "../core/jobs/allocation/allocation";
 import { allocationJson } from "../core/jobs/allocation/json";
-import { allocationSheet } from "../core/jobs/allocation/sheet";
+import { allocationSheetForRun } from "../core/jobs/allocation/sheet";
 import { gridRangeRef } from "../core/grid";
 import type { AmountSource, ShapeRequest } from "../core/jobs/allocation/shapes";
 import { formatMoney } from "../core/money";
@@ -258,11 +258,9 @@ export async function allocateCommand(options: AllocateOptions): Promise<Allocat
 
   let stderr = readingNotes(run, options.lang, hiddenRows, options.json);
   if (options.output) {
-    const model = allocationSheet(run.result, {
+    const model = allocationSheetForRun(run, {
       lang: options.lang,
       date: options.date,
-      nameHeader: run.layout.headers[run.layout.nameColumn],
-      keyHeader: run.layout.headers[run.layout.keyColumn],
       source: gridRangeRef(grid),
       grant: options.grant,
       year: options.year,

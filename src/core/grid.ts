@@ -136,3 +136,21 @@ export function isBlank(value: CellValue | undefined): boolean {
     value === null || value === undefined || (typeof value === "string" && value.trim() === "")
   );
 }
+
+/** Excel's addresses may carry "$" and quotes; compare what they point at. */
+export function sameRange(a: string, b: string): boolean {
+  try {
+    const x = parseReference(a);
+    const y = parseReference(b);
+    const { top, left, bottom, right } = x.box;
+    return (
+      (x.sheet ?? "").toLowerCase() === (y.sheet ?? "").toLowerCase() &&
+      top === y.box.top &&
+      left === y.box.left &&
+      bottom === y.box.bottom &&
+      right === y.box.right
+    );
+  } catch {
+    return false;
+  }
+}

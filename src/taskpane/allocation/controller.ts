@@ -21,7 +21,7 @@ import {
   parseMoney,
   runAllocation,
 } from "../../core/jobs/allocation/allocation";
-import { allocationSheet } from "../../core/jobs/allocation/sheet";
+import { allocationSheetForRun } from "../../core/jobs/allocation/sheet";
 import { type Grid, isBlank, quoteSheetName } from "../../core/grid";
 import { InputError, type Problem } from "../../core/problems";
 import type { SheetModel } from "../../core/sheets/sheet-model";
@@ -38,16 +38,23 @@ import type { SourceRange, WrittenOutput } from "../../excel/port";
 import { Decimal, formatMoney } from "../../core/money";
 import type { ClipboardWriter } from "../clipboard";
 import { sheetTableForCopy } from "../copy-table";
-import { SourcePicker, type SourceState, sameRange } from "../shell/source";
+import { sameRange } from "../../core/grid";
+import {
+  type AllocationSettings,
+  DEFAULT_UNIT,
+  type ReserveInput,
+  type SavedAdvanced,
+  UNIT_CHOICES,
+  type UnitChoice,
+  validSettings,
+} from "../../core/jobs/allocation/settings";
+import { SourcePicker, type SourceState } from "../shell/source";
 import { type Issue, StepController, type StepContext, type StepState } from "../shell/step";
 import { type AllocationTexts, ALLOCATION_TEXTS } from "./texts";
 
-/** Rounding units offered, as core reads them; 1 kr is the default. */
-export const UNIT_CHOICES = ["0.01", "1", "10", "100", "1000"] as const;
-export type UnitChoice = (typeof UNIT_CHOICES)[number];
-export const DEFAULT_UNIT: UnitChoice = "1";
-
-export { sameRange };
+// Re-exported for the view and the tests, which know the step, not core's module layout.
+export { sameRange, DEFAULT_UNIT, UNIT_CHOICES, validSettings };
+export type { AllocationSettings, ReserveInput, SavedAdvanced, UnitChoice };
 
 export const SETTINGS_KEY = "statsbidrag.allocation";
 
@@ -72,36 +79,6 @@ export const NO_ADVANCED: AdvancedInput = {
   secondWeight: "",
   lastYearColumn: null,
 };
-
-export interface ReserveInput {
-  name: string;
-  amount: string;
-}
-
-/** What is remembered in the workbook after a run, so a colleague can re-run it. */
-export interface AllocationSettings {
-  version: 1;
-  sourceAddress: string;
-  tableName?: string;
-  nameHeader: string;
-  keyHeader: string;
-  interestHeaders: string[];
-  total: string;
-  reserves: ReserveInput[];
-  unit: UnitChoice;
-  /** The "Avancerat" inputs, with columns by header ("" where none); absent when all empty. */
-  advanced?: SavedAdvanced;
-}
-
-export interface SavedAdvanced {
-  base: string;
-  floor: string;
-  ceiling: string;
-  secondKeyHeader: string;
-  keyWeight: string;
-  secondWeight: string;
-  lastYearHeader: string;
-}
 
 /** The columns in use: the detected layout with the user's changes; null where none is chosen. */
 export type ColumnsInUse = LayoutGuess;
@@ -310,11 +287,9 @@ export class AllocationController extends StepController<AllocationState> {
       });
       return;
     }
-    const model = allocationSheet(run.result, {
+    const model = allocationSheetForRun(run, {
       lang: this.lang,
       date: this.today(),
-      nameHeader: columns.headers[run.layout.nameColumn] || this.texts.previewName,
-      keyHeader: columns.headers[run.layout.keyColumn] || this.texts.keyColumn,
       source: source.address,
       grant: this.state.grant,
     });
@@ -706,59 +681,4 @@ function tryDetect(grid: Grid, choice: ColumnChoice): TableLayout | null {
     if (error instanceof InputError) return null;
     throw error;
   }
-}
-
-/** Settings come from a workbook someone else may have edited: accept only the expected shape. */
-export function validSettings(value: unknown): AllocationSettings | null {
-  if (typeof value !== "object" || value === null) return null;
-  const v = value as Record<string, unknown>;
-  const isString = (x: unknown): x is string => typeof x === "string";
-  if (
-    v.version !== 1 ||
-    !isString(v.sourceAddress) ||
-    !isString(v.nameHeader) ||
-    !isString(v.keyHeader)
-  )
-    return null;
-  if (!isString(v.total) || !Array.isArray(v.interestHeaders) || !v.interestHeaders.every(isString))
-    return null;
-  if (v.tableName !== undefined && !isString(v.tableName)) return null;
-  const unit = UNIT_CHOICES.find((u) => u === v.unit) ?? DEFAULT_UNIT;
-  const reserves = Array.isArray(v.reserves)
-    ? v.reserves.flatMap((r: unknown) => {
-        if (typeof r !== "object" || r === null) return [];
-        const { name, amount } = r as Record<string, unknown>;
-        return isString(name) && isString(amount) ? [{ name, amount }] : [];
-      })
-    : [];
-  return {
-    version: 1,
-    sourceAddress: v.sourceAddress,
-    tableName: v.tableName,
-    nameHeader: v.nameHeader,
-    keyHeader: v.keyHeader,
-    interestHeaders: v.interestHeaders,
-    total: v.total,
-    reserves,
-    unit,
-    ...savedAdvancedOf(v.advanced),
-  };
-}
-
-/** The saved "Avancerat" inputs when every one of them is a string; else none. */
-function savedAdvancedOf(value: unknown): { advanced?: SavedAdvanced } {
-  if (typeof value !== "object" || value === null) return {};
-  const v = value as Record<string, unknown>;
-  const keys: (keyof SavedAdvanced)[] = [
-    "base",
-    "floor",
-    "ceiling",
-    "secondKeyHeader",
-    "keyWeight",
-    "secondWeight",
-    "lastYearHeader",
-  ];
-  if (!keys.every((k) => typeof v[k] === "string")) return {};
-  const advanced = Object.fromEntries(keys.map((k) => [k, v[k] as string])) as unknown;
-  return { advanced: advanced as SavedAdvanced };
 }

@@ -3,7 +3,6 @@
  * (by table name or address, without moving the user's selection). Every step that reads a
  * table from the workbook has one (the requisitions step has two: maxima and requisitions).
  */
-import { parseReference } from "../../core/grid";
 import { InputError } from "../../core/problems";
 import type { ExcelPort, SourceRange, TableInfo } from "../../excel/port";
 import type { Busy } from "./step";
@@ -83,23 +82,5 @@ export class SourcePicker {
       this.state.source = source;
       this.hooks.read(source);
     });
-  }
-}
-
-/** Excel's addresses may carry "$" and quotes; compare what they point at. */
-export function sameRange(a: string, b: string): boolean {
-  try {
-    const x = parseReference(a);
-    const y = parseReference(b);
-    const { top, left, bottom, right } = x.box;
-    return (
-      (x.sheet ?? "").toLowerCase() === (y.sheet ?? "").toLowerCase() &&
-      top === y.box.top &&
-      left === y.box.left &&
-      bottom === y.box.bottom &&
-      right === y.box.right
-    );
-  } catch {
-    return false;
   }
 }

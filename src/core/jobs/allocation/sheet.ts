@@ -3,7 +3,7 @@
  * paper needs (recipient, key, share, amount, reserves, a SUM total), a column explaining
  * the rounding beside it, and a block stating how the split was made.
  */
-import type { AllocationResult, AllocationRow } from "./allocation";
+import type { AllocationResult, AllocationRow, AllocationRun } from "./allocation";
 import type { YearRow } from "./last-year";
 import { cellAddress } from "../../grid";
 import { Decimal, formatNumber, sum } from "../../money";
@@ -40,6 +40,8 @@ export const ALLOCATION_SHEET_NAME: Record<Lang, string> = { sv: "Fördelning", 
 const TEXT = {
   sv: {
     title: "Fördelning av statsbidrag",
+    recipient: "Mottagare",
+    key: "Nyckel",
     share: "Andel",
     amount: "Belopp (kr)",
     note: "Avrundning",
@@ -90,6 +92,8 @@ const TEXT = {
   },
   en: {
     title: "Allocation of state grant",
+    recipient: "Recipient",
+    key: "Key",
     share: "Share",
     amount: "Amount (SEK)",
     note: "Rounding",
@@ -223,6 +227,23 @@ function shapeOrRoundingNote(row: AllocationRow, result: AllocationResult, lang:
 const text = (value: string): SheetCell => ({ value });
 const num = (value: Decimal): SheetCell => ({ value: value.toNumber() });
 const empty = (): SheetCell => ({ value: null });
+
+/** What the pane and the runner know beside the run: the rest is read off the run itself. */
+export type RunSheetContext = Omit<AllocationSheetContext, "nameHeader" | "keyHeader">;
+
+/**
+ * The sheet for a run, as the pane and the runner both write it: the table's headers are the
+ * source's own (a blank header gets the sheet's word for it), so the table reads like the input.
+ */
+export function allocationSheetForRun(run: AllocationRun, context: RunSheetContext): SheetModel {
+  const { headers, nameColumn, keyColumn } = run.layout;
+  const t = TEXT[context.lang];
+  return allocationSheet(run.result, {
+    ...context,
+    nameHeader: headers[nameColumn] || t.recipient,
+    keyHeader: headers[keyColumn] || t.key,
+  });
+}
 
 export function allocationSheet(
   result: AllocationResult,

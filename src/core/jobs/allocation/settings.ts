@@ -1,0 +1,95 @@
+/**
+ * What the Fördela step remembers in the workbook after a run (Office document settings), so
+ * a colleague with the add-in can run it again, and how it is read back: the settings come
+ * from a workbook someone else may have edited, so only the expected shape is accepted.
+ */
+
+/** Rounding units offered, as core reads them; 1 kr is the default. */
+export const UNIT_CHOICES = ["0.01", "1", "10", "100", "1000"] as const;
+export type UnitChoice = (typeof UNIT_CHOICES)[number];
+export const DEFAULT_UNIT: UnitChoice = "1";
+
+export interface ReserveInput {
+  name: string;
+  amount: string;
+}
+
+/** What is remembered in the workbook after a run, so a colleague can re-run it. */
+export interface AllocationSettings {
+  version: 1;
+  sourceAddress: string;
+  tableName?: string;
+  nameHeader: string;
+  keyHeader: string;
+  interestHeaders: string[];
+  total: string;
+  reserves: ReserveInput[];
+  unit: UnitChoice;
+  /** The "Avancerat" inputs, with columns by header ("" where none); absent when all empty. */
+  advanced?: SavedAdvanced;
+}
+
+export interface SavedAdvanced {
+  base: string;
+  floor: string;
+  ceiling: string;
+  secondKeyHeader: string;
+  keyWeight: string;
+  secondWeight: string;
+  lastYearHeader: string;
+}
+
+/** Settings come from a workbook someone else may have edited: accept only the expected shape. */
+export function validSettings(value: unknown): AllocationSettings | null {
+  if (typeof value !== "object" || value === null) return null;
+  const v = value as Record<string, unknown>;
+  const isString = (x: unknown): x is string => typeof x === "string";
+  if (
+    v.version !== 1 ||
+    !isString(v.sourceAddress) ||
+    !isString(v.nameHeader) ||
+    !isString(v.keyHeader)
+  )
+    return null;
+  if (!isString(v.total) || !Array.isArray(v.interestHeaders) || !v.interestHeaders.every(isString))
+    return null;
+  if (v.tableName !== undefined && !isString(v.tableName)) return null;
+  const unit = UNIT_CHOICES.find((u) => u === v.unit) ?? DEFAULT_UNIT;
+  const reserves = Array.isArray(v.reserves)
+    ? v.reserves.flatMap((r: unknown) => {
+        if (typeof r !== "object" || r === null) return [];
+        const { name, amount } = r as Record<string, unknown>;
+        return isString(name) && isString(amount) ? [{ name, amount }] : [];
+      })
+    : [];
+  return {
+    version: 1,
+    sourceAddress: v.sourceAddress,
+    tableName: v.tableName,
+    nameHeader: v.nameHeader,
+    keyHeader: v.keyHeader,
+    interestHeaders: v.interestHeaders,
+    total: v.total,
+    reserves,
+    unit,
+    ...savedAdvancedOf(v.advanced),
+  };
+}
+
+/** The saved "Avancerat" inputs when every one of them is a string; else none. */
+function savedAdvancedOf(value: unknown): { advanced?: SavedAdvanced } {
+  if (typeof value !== "object" || value === null) return {};
+  const v = value as Record<string, unknown>;
+  const keys: (keyof SavedAdvanced)[] = [
+    "base",
+    "floor",
+    "ceiling",
+    "secondKeyHeader",
+    "keyWeight",
+    "secondWeight",
+    "lastYearHeader",
+  ];
+  if (!keys.every((k) => typeof v[k] === "string")) return {};
+  const advanced = Object.fromEntries(keys.map((k) => [k, v[k] as string])) as unknown;
+  return { advanced: advanced as SavedAdvanced };
+}

@@ -69,3 +69,8 @@ export function moneyString(value: Decimal, unit: Decimal): string {
 export function moneyNumberFormat(unit: Decimal): string {
   return moneyDecimals(unit) === 0 ? "#,##0" : "#,##0.00";
 }
+
+/** The rounding units the pane offers (as core reads them); 1 kr is the default. */
+export const UNIT_CHOICES = ["0.01", "1", "10", "100", "1000"] as const;
+export type UnitChoice = (typeof UNIT_CHOICES)[number];
+export const DEFAULT_UNIT: UnitChoice = "1";

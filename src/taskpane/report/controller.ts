@@ -6,6 +6,7 @@
  * can be accepted one by one; the totals follow. Writing puts the report on its owned sheet
  * and the mapping sheet only when there is none yet (a user-edited mapping is never replaced).
  */
+import { type ReportSettings, validReportSettings } from "../../core/jobs/report-back/settings";
 import { type Grid, quoteSheetName } from "../../core/grid";
 import {
   type AccountMapping,
@@ -25,14 +26,7 @@ import { type ReportTexts, REPORT_TEXTS } from "./texts";
 export const SETTINGS_KEY = "statsbidrag.report";
 
 /** What is remembered in the workbook after a run, so a colleague can re-run it. */
-export interface ReportSettings {
-  version: 1;
-  ledgerSheets: string[];
-  received: string;
-  year: string;
-  costCentres: string;
-  projects: string;
-}
+export type { ReportSettings };
 
 /** One flagged ledger row (all its reasons), as the pane lists it. */
 export interface FlaggedItem {
@@ -115,8 +109,8 @@ export class ReportController extends StepController<ReportState> {
 
   /** Restores the last run's inputs (nothing is read until the user asks). */
   async start(): Promise<void> {
-    const saved = this.port.loadSettings<ReportSettings>(SETTINGS_KEY);
-    if (saved?.version === 1) {
+    const saved = validReportSettings(this.port.loadSettings<unknown>(SETTINGS_KEY));
+    if (saved) {
       this.state.ledgerSheets = saved.ledgerSheets.length > 0 ? [...saved.ledgerSheets] : [""];
       this.state.received = saved.received;
       this.state.year = saved.year;

@@ -15,35 +15,24 @@ import { requisitionsSheet, statusWords } from "../../core/jobs/requisitions/she
 import type { RequisitionStatus } from "../../core/jobs/requisitions/validation";
 import { InputError, problemLocation, problemMessage } from "../../core/problems";
 import type { SourceRange, WrittenOutput } from "../../excel/port";
-import { type LastSource, SourcePicker, type SourceState } from "../shell/source";
+import {
+  type MaximaOrigin,
+  type RequisitionsSettings,
+  validSettings,
+} from "../../core/jobs/requisitions/settings";
+import { SourcePicker, type SourceState } from "../shell/source";
+import { DEFAULT_UNIT, UNIT_CHOICES, type UnitChoice } from "../../core/money";
 import { type Issue, StepController, type StepContext, type StepState } from "../shell/step";
 import { REQUISITIONS_TEXTS, type RequisitionsTexts } from "./texts";
 
-/** Rounding units offered for the re-distribution, as core reads them; 1 kr is the default. */
-export const UNIT_CHOICES = ["0.01", "1", "10", "100", "1000"] as const;
-export type UnitChoice = (typeof UNIT_CHOICES)[number];
-export const DEFAULT_UNIT: UnitChoice = "1";
+// Re-exported for the view and the tests, which know the step, not core's layout.
+export { DEFAULT_UNIT, UNIT_CHOICES, validSettings };
+export type { MaximaOrigin, RequisitionsSettings, UnitChoice };
 
 export const SETTINGS_KEY = "statsbidrag.requisitions";
 
 /** Which of the step's two lists. */
 export type ListKind = "maxima" | "requisitions";
-
-/** Where the maxima came from last time: a range or table, or the add-in's own allocation sheet. */
-export interface MaximaOrigin extends Partial<LastSource> {
-  owned?: boolean;
-}
-
-/** What is remembered in the workbook after a run, so a colleague can re-run it. */
-export interface RequisitionsSettings {
-  version: 1;
-  maxima: MaximaOrigin;
-  requisitions: LastSource;
-  deadline: string;
-  total: string;
-  unit: UnitChoice;
-  redistribute: boolean;
-}
 
 /** A requisition with a remark: its status in words, its message and the cell to jump to. */
 export interface Remark {
@@ -301,37 +290,4 @@ export class RequisitionsController extends StepController<RequisitionsState> {
     this.state.issues = [...this.refused.maxima, ...this.refused.requisitions];
     this.state.status = { kind: "error", text: this.texts.notRead };
   }
-}
-
-/** Settings come from a workbook someone else may have edited: accept only the expected shape. */
-export function validSettings(value: unknown): RequisitionsSettings | null {
-  if (typeof value !== "object" || value === null) return null;
-  const v = value as Record<string, unknown>;
-  const isString = (x: unknown): x is string => typeof x === "string";
-  const optionalString = (x: unknown) => x === undefined || isString(x);
-  if (v.version !== 1) return null;
-  if (!isString(v.deadline) || !isString(v.total) || typeof v.redistribute !== "boolean")
-    return null;
-  const m = v.maxima as Record<string, unknown> | null;
-  const r = v.requisitions as Record<string, unknown> | null;
-  if (typeof m !== "object" || m === null || typeof r !== "object" || r === null) return null;
-  if (!optionalString(m.address) || !optionalString(m.tableName) || !isString(r.address))
-    return null;
-  if (!optionalString(r.tableName)) return null;
-  const unit = UNIT_CHOICES.find((u) => u === v.unit) ?? DEFAULT_UNIT;
-  return {
-    version: 1,
-    maxima:
-      m.owned === true
-        ? { owned: true }
-        : {
-            address: m.address as string | undefined,
-            tableName: m.tableName as string | undefined,
-          },
-    requisitions: { address: r.address, tableName: r.tableName as string | undefined },
-    deadline: v.deadline,
-    total: v.total,
-    unit,
-    redistribute: v.redistribute,
-  };
 }

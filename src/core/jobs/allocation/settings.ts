@@ -4,10 +4,9 @@
  * from a workbook someone else may have edited, so only the expected shape is accepted.
  */
 
-/** Rounding units offered, as core reads them; 1 kr is the default. */
-export const UNIT_CHOICES = ["0.01", "1", "10", "100", "1000"] as const;
-export type UnitChoice = (typeof UNIT_CHOICES)[number];
-export const DEFAULT_UNIT: UnitChoice = "1";
+import { DEFAULT_UNIT, UNIT_CHOICES, type UnitChoice } from "../../money";
+
+export { DEFAULT_UNIT, UNIT_CHOICES, type UnitChoice };
 
 export interface ReserveInput {
   name: string;

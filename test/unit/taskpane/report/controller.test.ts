@@ -176,3 +176,14 @@ describe("ReportController", () => {
     expect(Number(controller.state.totals?.income)).toBe(360000);
   });
 });
+
+test("settings someone edited into another shape are ignored, not trusted", async () => {
+  const { port, controller } = setUp();
+  const before = { ...controller.state, ledgerSheets: [...controller.state.ledgerSheets] };
+  // ledgerSheets as a string instead of a list: trusted, the pane would break on start.
+  port.settings.set(SETTINGS_KEY, { version: 1, ledgerSheets: "Huvudbok", received: 5 });
+  await controller.start();
+  expect(controller.state.ledgerSheets).toEqual(before.ledgerSheets);
+  expect(controller.state.received).toBe("700000");
+  expect(controller.state.status?.text ?? "").not.toContain("förra körningen");
+});

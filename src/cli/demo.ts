@@ -9,7 +9,7 @@ import { promises as fs } from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
 import type { Grid } from "../core/grid";
-import { Decimal, formatKronor } from "../core/money";
+import { Decimal, formatKronor, formatMoney } from "../core/money";
 import { sampleLedger, sampleRequest } from "../core/jobs/report-back/sample";
 import { SAMPLE_DEADLINE, requisitionsSample } from "../core/jobs/requisitions/sample";
 import { allocateCommand } from "./allocate-command";
@@ -183,12 +183,13 @@ async function demoShapes(
     });
     if (run.exitCode !== 0 || !run.result) return text + run.stderr;
     const lines = run.result.rows.map((r) => {
+      const unit = run.result?.unit ?? new Decimal(1);
       const change = r.lastYear
-        ? `  ${r.lastYear.change.isNegative() ? "" : "+"}${r.lastYear.change.toFixed()}`
+        ? `  ${r.lastYear.change.isNegative() ? "" : "+"}${formatMoney(r.lastYear.change, unit, "sv")}`
         : "";
       const bound =
         r.shape?.bound === "floor" ? "  (golv)" : r.shape?.bound === "ceiling" ? "  (tak)" : "";
-      return `  ${r.name.padEnd(22)}${r.amount.toFixed().padStart(10)}${bound}${change}`;
+      return `  ${r.name.padEnd(22)}${formatMoney(r.amount, unit, "sv").padStart(10)}${bound}${change}`;
     });
     text += `\n${title}:\n${lines.join("\n")}\n`;
   }

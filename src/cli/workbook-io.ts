@@ -21,6 +21,7 @@ import {
   type Grid,
   type RangeBox,
   cellAddress,
+  parseReference,
   quoteSheetName,
 } from "../core/grid";
 import type { OutputJob } from "../core/sheets/jobs";
@@ -256,10 +257,16 @@ export function ownedWorksheet(
 ): ExcelJS.Worksheet | undefined {
   const { ranges } = book.definedNames.getRanges(ownerMarkName(job));
   for (const range of ranges) {
-    const bang = range.lastIndexOf("!");
-    let sheetName = range.slice(0, bang);
-    if (sheetName.startsWith("'")) sheetName = sheetName.slice(1, -1).replace(/''/g, "'");
-    const sheet = book.getWorksheet(sheetName);
+    let reference: ReturnType<typeof parseReference>;
+    try {
+      reference = parseReference(range);
+    } catch {
+      continue;
+    }
+    // The mark is A1 of our sheet; anywhere else it was cut into a sheet of the user's.
+    const { top, left, bottom, right } = reference.box;
+    if (reference.sheet === null || top + left + bottom + right !== 0) continue;
+    const sheet = book.getWorksheet(reference.sheet);
     if (sheet) return sheet;
   }
   return undefined;

@@ -64,9 +64,18 @@ async function selectReference(
   return { focused };
 }
 
+/** Excel's "the requested resource doesn't exist", whatever wraps it. */
+function isItemNotFound(error: unknown): boolean {
+  return (
+    typeof error === "object" &&
+    error !== null &&
+    (error as { code?: unknown }).code === "ItemNotFound"
+  );
+}
+
 export function createOfficeExcel(): ExcelPort {
-  /** Jobs whose sheet this session wrote: the next write reaches it through its mark in one sync. */
-  const written = new Set<OutputJob>();
+  /** The sheet this session wrote per job, by id: the next write reaches it in one sync. */
+  const written = new Map<OutputJob, string>();
   const selectWithFocus = (reference: string): Promise<SelectOutcome> =>
     officeCall(
       { kind: "select", reference },
@@ -90,26 +99,29 @@ export function createOfficeExcel(): ExcelPort {
     readOwnedTable: (job: OutputJob): Promise<SourceRange | null> =>
       officeCall({ kind: "readOwnedTable", job }, async () => {
         const { result } = await runCounted((context) => readOwnedTable(context, job));
-        if (result) written.add(job);
         return result;
       }),
     writeOutput: (job: OutputJob, model: SheetModel): Promise<WrittenOutput> =>
       officeCall({ kind: "writeOutput" }, async () => {
         // A sheet this session wrote is reached through its owner mark in one round trip; if it
         // has gone since (deleted, mark removed), that batch fails before writing anything.
-        if (written.has(job)) {
+        const known = written.get(job);
+        if (known !== undefined) {
           try {
             const { result, syncs } = await runCounted((context) =>
-              writeToOwnedSheet(context, job, model)
+              writeToOwnedSheet(context, known, model)
             );
-            return { ...result, syncs };
-          } catch {
+            written.set(job, result.sheetId);
+            return { sheetName: result.sheetName, tableAddress: result.tableAddress, syncs };
+          } catch (error) {
+            // Only a sheet that has gone is retried the long way; any other failure is the user's to see.
             written.delete(job);
+            if (!isItemNotFound(error)) throw error;
           }
         }
         const { result, syncs } = await runCounted((context) => writeOutput(context, job, model));
-        written.add(job);
-        return { ...result, syncs };
+        written.set(job, result.sheetId);
+        return { sheetName: result.sheetName, tableAddress: result.tableAddress, syncs };
       }),
     select: async (reference: string): Promise<void> => {
       await selectWithFocus(reference);

@@ -37,12 +37,16 @@ export function formulaInput(cell: SheetCell): string | number {
  */
 export function ownedSheetName(markValue: unknown, sheetNames: readonly string[]): string | null {
   if (typeof markValue !== "string") return null;
-  let reference: { sheet: string | null };
+  let reference: ReturnType<typeof parseReference>;
   try {
     reference = parseReference(markValue.replace(/^=/, ""));
   } catch {
     return null;
   }
+  // The mark is A1 of our sheet. Anywhere else it was cut and pasted into another sheet (a
+  // defined name follows a cut), and that sheet is the user's.
+  const { top, left, bottom, right } = reference.box;
+  if (top !== 0 || left !== 0 || bottom !== 0 || right !== 0) return null;
   const sheet = reference.sheet;
   return sheet !== null && sheetNames.includes(sheet) ? sheet : null;
 }
@@ -78,27 +82,32 @@ function thinBorder(border: Excel.RangeBorder): void {
 }
 
 /**
- * Writes to the sheet the owner mark points at in ONE round trip: the sheet is reached
- * through the mark's range in the same batch that clears and writes it. When the mark or
- * its sheet is gone, the batch fails at its first operation (so nothing is written) and the
- * caller falls back to `writeOutput`.
+ * Writes again to the sheet this session wrote, in ONE round trip: the sheet is reached by
+ * its id (kept from that write; it survives a rename) in the same batch that clears and
+ * writes it. Not through the owner mark: a user who cut our A1 into a sheet of their own
+ * would take the mark with it. When the sheet is gone the batch fails at its first
+ * operation, so nothing is written, and the caller falls back to `writeOutput`.
  */
 export async function writeToOwnedSheet(
   context: Excel.RequestContext,
-  job: OutputJob,
+  sheetId: string,
   model: SheetModel
-): Promise<Omit<WrittenOutput, "syncs">> {
-  const sheet = context.workbook.names.getItem(ownerMarkName(job)).getRange().worksheet;
+): Promise<OwnedWrite> {
+  const sheet = context.workbook.worksheets.getItem(sheetId);
   // Clears contents and formats; column widths are set again below.
   sheet.getRange().clear("All");
   await fillSheet(context, sheet, model);
-  sheet.load("name");
+  sheet.load("name, id");
   await context.sync();
   return {
     sheetName: sheet.name,
+    sheetId: sheet.id,
     tableAddress: `${quoteSheetName(sheet.name)}!${rangeAddress(model.table)}`,
   };
 }
+
+/** A write's outcome, with the sheet's id for the next one-trip write. */
+export type OwnedWrite = Omit<WrittenOutput, "syncs"> & { sheetId: string };
 
 /**
  * Each request is kept under this estimate: Excel on the web refuses requests over 5 MB, and a
@@ -185,7 +194,7 @@ export async function writeOutput(
   context: Excel.RequestContext,
   job: OutputJob,
   model: SheetModel
-): Promise<Omit<WrittenOutput, "syncs">> {
+): Promise<OwnedWrite> {
   const workbook = context.workbook;
   const markName = ownerMarkName(job);
   const mark = workbook.names.getItemOrNullObject(markName);
@@ -203,18 +212,20 @@ export async function writeOutput(
     // Clears contents and formats; column widths are set again below.
     sheet.getRange().clear("All");
   } else {
-    // A stale mark (its sheet deleted) is replaced; it points at nothing of the user's.
+    // A stale mark (its sheet deleted, or moved off A1 into someone's sheet by a cut) is
+    // replaced; the sheet it points at is not treated as ours.
     if (!mark.isNullObject) mark.delete();
     sheet = sheets.add(freeSheetName(model.name, sheetNames));
     workbook.names.add(markName, sheet.getRange("A1"));
   }
 
   await fillSheet(context, sheet, model);
-  sheet.load("name");
+  sheet.load("name, id");
   await context.sync();
 
   return {
     sheetName: sheet.name,
+    sheetId: sheet.id,
     tableAddress: `${quoteSheetName(sheet.name)}!${rangeAddress(model.table)}`,
   };
 }

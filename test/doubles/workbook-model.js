@@ -171,8 +171,11 @@
   function same(a, b) {
     return a.toLowerCase() === b.toLowerCase();
   }
+  /** worksheets.getItem(key): by name (any case) or by the sheet's id, as Excel takes either. */
   function findSheet(workbook, name) {
-    return workbook.sheets.find((sheet) => same(sheet.name, name)) || null;
+    return (
+      workbook.sheets.find((sheet) => same(sheet.name, name) || sheetId(sheet) === name) || null
+    );
   }
   function findTable(workbook, name) {
     return workbook.tables.find((table) => same(table.name, name)) || null;

@@ -210,7 +210,7 @@
       return new Worksheet(
         this._context,
         () => {
-          const sheet = sheetByName(name);
+          const sheet = M.findSheet(model, name);
           if (!sheet)
             throw officeError(
               "ItemNotFound",

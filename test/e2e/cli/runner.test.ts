@@ -367,3 +367,22 @@ test("--reserve without '=' is a usage problem, not a guess", async () => {
   expect(result.exitCode).toBe(2);
   expect(result.stderr).toBe(`--reserve: 'Förvaltningen 40' ska skrivas som "namn=belopp".\n`);
 });
+
+test("a mark a cut carried into the user's own sheet never makes that sheet ours", async () => {
+  const dir = tempDir();
+  const workbook = demoInputWorkbook();
+  const theirs = workbook.addWorksheet("Min rapport");
+  theirs.getCell("A1").value = "Min egen rapport";
+  theirs.getCell("B5").value = "Fördelning av statsbidrag";
+  // As after cutting our sheet's A1 and pasting it at B5 of theirs: the name followed the cut.
+  workbook.definedNames.add("'Min rapport'!$B$5", "Statsbidrag_allocation");
+  const input = path.join(dir, "in.xlsx");
+  await saveWorkbook(workbook, input);
+  const output = path.join(dir, "out.xlsx");
+  expect((await run(["allocate", input, ...STOCKHOLM_ARGS, "--output", output])).exitCode).toBe(0);
+  const after = new ExcelJS.Workbook();
+  await after.xlsx.readFile(output);
+  expect(after.getWorksheet("Min rapport")?.getCell("A1").value).toBe("Min egen rapport");
+  expect(after.getWorksheet("Min rapport")?.getCell("B5").value).toBe("Fördelning av statsbidrag");
+  expect(after.getWorksheet("Fördelning")?.getCell("A1").value).toBe("Fördelning av statsbidrag");
+});

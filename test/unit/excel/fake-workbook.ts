@@ -369,6 +369,7 @@ export class FakeExcel {
     const state = this.state;
     return {
       name: sheet.name,
+      id: model.sheetId(sheet),
       getRange: (address?: string): OfficeMockObject =>
         this.range(sheet, address === undefined ? WHOLE_SHEET : model.parseAddress(address).box),
       getUsedRange: (valuesOnly?: boolean): OfficeMockObject =>

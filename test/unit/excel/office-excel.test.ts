@@ -14,6 +14,7 @@ jest.mock("office-addin-manifest", () => ({
 import { InputError } from "../../../src/core/problems";
 import type { SheetCell, SheetModel } from "../../../src/core/sheets/sheet-model";
 import { createOfficeExcel } from "../../../src/excel/office-excel";
+import { ownedSheetName } from "../../../src/excel/write";
 import { FakeExcel, type SheetState, type WorkbookState, key, sheetFrom } from "./fake-workbook";
 
 const DISTRICTS: (string | number | null)[][] = [
@@ -506,5 +507,21 @@ describe("readOwnedTable", () => {
     expect(await createOfficeExcel().readOwnedTable("allocation")).toBeNull();
     state.names.Statsbidrag_allocation = sheetFrom("Borttagen", [["x"]]);
     expect(await createOfficeExcel().readOwnedTable("allocation")).toBeNull();
+  });
+});
+
+describe("ownedSheetName: the mark is A1 of our sheet, nothing else", () => {
+  it("accepts the mark at A1 of an existing sheet, also after a rename", () => {
+    expect(ownedSheetName("=Fördelning!$A$1", ["Blad1", "Fördelning"])).toBe("Fördelning");
+    expect(ownedSheetName("'Förslag till nämnden'!$A$1", ["Förslag till nämnden"])).toBe(
+      "Förslag till nämnden"
+    );
+  });
+
+  it("refuses a mark a cut carried into the user's own sheet, so that sheet is never cleared", () => {
+    // The user cut our title and table (A1 included) and pasted it at B5 of their report.
+    expect(ownedSheetName("'Min rapport'!$B$5", ["Min rapport", "Fördelning"])).toBeNull();
+    expect(ownedSheetName("Fördelning!$A$1:$D$9", ["Fördelning"])).toBeNull();
+    expect(ownedSheetName("#REF!", ["Fördelning"])).toBeNull();
   });
 });

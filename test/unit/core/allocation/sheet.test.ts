@@ -11,7 +11,12 @@ import {
 import { parseReference, cellAddress } from "../../../../src/core/grid";
 import { Decimal } from "../../../../src/core/money";
 import type { SheetCell, SheetModel } from "../../../../src/core/sheets/sheet-model";
-import { KEY_HEADER, STOCKHOLM_DISTRICTS, STOCKHOLM_POT, stockholmGrid } from "../helpers/stockholm";
+import {
+  KEY_HEADER,
+  STOCKHOLM_DISTRICTS,
+  STOCKHOLM_POT,
+  stockholmGrid,
+} from "../helpers/stockholm";
 
 const d = (v: string | number) => new Decimal(v);
 const SV: AllocationSheetContext = {

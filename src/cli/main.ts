@@ -4,7 +4,7 @@
  * or usage (nothing written), 1 = unexpected failure.
  */
 import { parseArgs } from "util";
-import { localIsoDate } from "../core/dates";
+import { localIsoDate, parseIsoDate } from "../core/dates";
 import type { Lang } from "../core/problems";
 import type { Command, CommandArgs, CommandOutput, OptionSpec } from "./command";
 import { COMMANDS } from "./commands";
@@ -129,6 +129,9 @@ export async function run(
       options: { ...command.options, ...COMMON_OPTIONS },
     });
     const date = typeof values.date === "string" ? values.date : localIsoDate(new Date());
+    // The date is written on the sheet and in the run log: a real date or nothing is written.
+    if (parseIsoDate(date) !== date)
+      throw new CliError("USAGE", { text: "--date ÅÅÅÅ-MM-DD / YYYY-MM-DD" });
     return await command.run(commandArgs(values, positionals), { lang, date, json });
   } catch (error) {
     if (error instanceof CliError) return errorOutput(error.text(lang), json);

@@ -32,7 +32,11 @@ export interface RowShape {
 
 const TOTAL_WORDS =
   /^(?:summa|s:a|totalt|total|totalsumma|total summa|sum|grand total|samtliga|alla)$/i;
-const TOTAL_PREFIX = /^(?:summa|s:a|totalt|total|sum|delsumma|subtotal)\b\s*\S/i;
+const TOTAL_PREFIX = /^(?:summa|totalt|total|sum|delsumma|subtotal)\b\s*\S/i;
+/** "S:a Väst" is a subtotal, but "S:a Clara" is a parish: the short form needs its sum too. */
+const SHORT_TOTAL_PREFIX = /^s:a\s+\S/i;
+/** A label for the whole ("Hela staden", "Alla stadsdelar"): with the sum of the rows above, a total. */
+const WHOLE_LABEL = /\b(?:hela|alla|samtliga|totalt|sammanlagt|whole|all)\b/i;
 const SUM_FORMULA = /^=\s*(?:SUM|SUMMA|SUBTOTAL|DELSUMMA|AGGREGATE|MÄNGD)\s*\(/i;
 const NOTE_START = /^(?:källa|källor|not|anm|anmärkning|obs|\*|source|note)\b/i;
 
@@ -84,6 +88,13 @@ export function classifyRows(grid: Grid, shape: RowShape): RowClass[] {
     let reason: RowClass["reason"];
     if (isTotalLabel(label)) [kind, reason] = ["total", "label"];
     else if (isSubtotalLabel(label)) [kind, reason] = ["subtotal", "label"];
+    else if (
+      SHORT_TOTAL_PREFIX.test(label) &&
+      amount !== null &&
+      rowsInRun >= 2 &&
+      amount.equals(runningSum)
+    )
+      [kind, reason] = ["subtotal", "sum-of-rows"];
     else if (isSumFormula(formula)) [kind, reason] = ["subtotal", "formula"];
     else if (amount === null && NOTE_START.test(label) && onlyOneFilled(values))
       [kind, reason] = ["note", "note"];
@@ -94,7 +105,9 @@ export function classifyRows(grid: Grid, shape: RowShape): RowClass[] {
         !amount.isZero() &&
         ((rowsInRun >= 2 && amount.equals(runningSum)) ||
           (totalRows >= 2 && amount.equals(totalSum)));
-      if (sumOfAbove) lastEqualsSum = r;
+      // Only a label for the whole ("Hela staden") makes the sum a total: keys 1, 1, 2 are
+      // three recipients (the third is not the others' total).
+      if (sumOfAbove && (label === "" || WHOLE_LABEL.test(label))) lastEqualsSum = r;
       if (amount !== null) {
         runningSum = runningSum.plus(amount);
         totalSum = totalSum.plus(amount);

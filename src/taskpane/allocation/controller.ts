@@ -137,7 +137,10 @@ export class AllocationController extends StepController<AllocationState> {
       run: (busy, action) => this.excel(busy, action),
       read: (source) => this.sourceRead(source),
       refused: () => {
+        // The last source's preview must not stand beside the new source's refusal.
         this.state.columns = null;
+        this.state.run = null;
+        this.state.previewStale = false;
       },
     });
     super(context, {

@@ -3,7 +3,7 @@
  * workbook (layout, formulas, formats), re-running, and users' sheets left untouched.
  */
 import { execFileSync, spawnSync } from "child_process";
-import { mkdtempSync } from "fs";
+import { existsSync, mkdtempSync } from "fs";
 import { tmpdir } from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
@@ -385,4 +385,22 @@ test("a mark a cut carried into the user's own sheet never makes that sheet ours
   expect(after.getWorksheet("Min rapport")?.getCell("A1").value).toBe("Min egen rapport");
   expect(after.getWorksheet("Min rapport")?.getCell("B5").value).toBe("Fördelning av statsbidrag");
   expect(after.getWorksheet("Fördelning")?.getCell("A1").value).toBe("Fördelning av statsbidrag");
+});
+
+test("a --date that is no date is a usage problem, and nothing is written", async () => {
+  const dir = tempDir();
+  const input = await stockholmInput(dir);
+  const output = path.join(dir, "out.xlsx");
+  const result = await run([
+    "allocate",
+    input,
+    ...STOCKHOLM_ARGS,
+    "--output",
+    output,
+    "--date",
+    "igår",
+  ]);
+  expect(result.exitCode).toBe(2);
+  expect(result.stderr).toContain("--date");
+  expect(existsSync(output)).toBe(false);
 });

@@ -12,7 +12,7 @@ import {
 } from "../../grid";
 import { InputError, type Problem } from "../../problems";
 import { cellText, normaliseHeader, startsWithWord } from "../../table/columns";
-import { isSubtotalLabel, isTotalLabel } from "../../table/rows";
+import { classifyRows } from "../../table/rows";
 
 export { cellText, normaliseHeader };
 
@@ -137,13 +137,25 @@ export function interestMark(value: CellValue | undefined): "yes" | "no" | "inva
  * (a typo such as "x." or "?") do not stop it being one: those cells are then reported as bad
  * marks, instead of the whole column being silently ignored.
  */
-function isMarkColumn(grid: Grid, headerRow: number, col: number, nameColumn: number): boolean {
+function isMarkColumn(
+  grid: Grid,
+  headerRow: number,
+  col: number,
+  nameColumn: number,
+  keyColumn: number
+): boolean {
   let yes = 0;
   let marks = 0;
   let others = 0;
-  for (let r = headerRow + 1; r < grid.values.length; r++) {
-    const name = cellText(grid.values[r][nameColumn]);
-    if (name === "" || isTotalLabel(name) || isSubtotalLabel(name)) continue;
+  // Only recipient rows count: a total ("Hela staden") or a footnote has no mark.
+  const rows = classifyRows(grid, {
+    headerRow,
+    labelColumns: [nameColumn],
+    sumColumn: keyColumn >= 0 ? keyColumn : null,
+  });
+  for (const { row: r, kind } of rows) {
+    if (kind !== "data") continue;
+    if (cellText(grid.values[r][nameColumn]) === "") continue;
     const value = grid.values[r][col];
     if (isBlank(value)) return false;
     const mark = normaliseHeader(value);
@@ -205,7 +217,8 @@ function interestColumnsOf(
   headers.forEach((h, col) => {
     if (taken.includes(col)) return;
     const named = INTEREST_WORDS.some((w) => startsWithWord(h, w));
-    if (named || (taken[0] >= 0 && isMarkColumn(grid, row, col, taken[0]))) columns.push(col);
+    if (named || (taken[0] >= 0 && isMarkColumn(grid, row, col, taken[0], taken[1] ?? -1)))
+      columns.push(col);
   });
   return { columns, problems };
 }

@@ -206,3 +206,45 @@ test("a key column of text is one problem over its cells, not one per cell", () 
     "Blad1!B2:B4: Nyckelkolumnen har text i stället för tal (3 av 3 rader). Välj kolumnen med talen som nyckel.",
   ]);
 });
+
+describe("real recipients are never taken for totals (review findings)", () => {
+  test("small keys: the last row equal to the sum above is a recipient, not a total", () => {
+    const g = grid([
+      ["Stadsdel", "Antal"],
+      ["Bromma", 1],
+      ["Kista", 1],
+      ["Skärholmen", 2],
+    ]);
+    expect(amounts(g, "1000")).toEqual({ Bromma: 250, Kista: 250, Skärholmen: 500 });
+  });
+
+  test("'S:a Clara' is a parish; 'S:a Väst' with the sum of its rows is a subtotal", () => {
+    const g = grid([
+      ["Mottagare", "Antal"],
+      ["Adolf Fredrik", 300],
+      ["S:a Clara", 200],
+      ["Engelbrekt", 500],
+      ["S:a Väst", 1000],
+      ["Kista", 1000],
+    ]);
+    expect(amounts(g, "2000")).toEqual({
+      "Adolf Fredrik": 300,
+      "S:a Clara": 200,
+      Engelbrekt: 500,
+      Kista: 1000,
+    });
+  });
+});
+
+test("a 'Hela staden' total or a footnote without a mark does not turn off the X/- column", () => {
+  const g = grid([
+    ["Stadsdel", "Antal", "Ansökt"],
+    ["A", 10, "X"],
+    ["B", 5, "-"],
+    ["C", 7, "X"],
+    ["Hela staden", 22, null],
+    ["Källa: SCB"],
+  ]);
+  expect(guessLayout(g).guess?.interestColumns).toEqual([2]);
+  expect(amounts(g, "1700")).toEqual({ A: 1000, B: 0, C: 700 });
+});

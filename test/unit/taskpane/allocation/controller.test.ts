@@ -529,3 +529,15 @@ test("the grant and year the user gives name the written sheet's title", async (
     "Fördelning av statsbidrag: Hälsosamtal för äldre 2026"
   );
 });
+
+test("a refused new source does not leave the last source's preview on screen", async () => {
+  const { controller, port } = setup();
+  await readyToWrite(controller);
+  expect(controller.state.run).not.toBeNull();
+  port.failNext = new InputError([{ code: "EMPTY_RANGE", params: { range: "Blad2!A1" } }]);
+  await controller.useSelection();
+  expect(controller.state.run).toBeNull();
+  expect(controller.state.issues.map((i) => i.message)).toEqual([
+    expect.stringContaining("Blad2!A1"),
+  ]);
+});

@@ -183,7 +183,9 @@ function readingNotes(
   if (run.skipped.length > 0) {
     const list = run.skipped.map((s) => `${s.label} (${s.cell})`).join(", ");
     lines.push(
-      sv ? `Inga mottagare (summarader): ${list}.` : `Not recipients (total rows): ${list}.`
+      sv
+        ? `Inga mottagare (summor, delsummor, rader under summan): ${list}.`
+        : `Not recipients (totals, subtotals, rows below the total): ${list}.`
     );
   }
   if (run.hidden.length > 0) {

@@ -75,7 +75,8 @@ const SV: AllocationTexts = {
     "Förhandsgranskningen visar senaste giltiga uppgifter; rätta fälten för att uppdatera den.",
   previewGotExtra: (rank, of) => `+1 enhet: rest nr ${rank}, ${of} extra enheter delades ut`,
   previewNoExtra: (rank, of) => `avrundad nedåt: rest nr ${rank}, bara ${of} extra enheter`,
-  skippedRows: (list) => `Summa- och delsummarader som inte är mottagare: ${list}.`,
+  skippedRows: (list) =>
+    `Rader som inte är mottagare (summor, delsummor och rader under summan): ${list}.`,
   hiddenRows: (list) => `Dolda rader i tabellen: ${list}.`,
   includeHidden: "Ta med dolda rader i fördelningen",
   sourceHeading: "1. Mottagare och nyckel",
@@ -142,7 +143,8 @@ const EN: AllocationTexts = {
   previewIsOld: "The preview shows the last valid inputs; correct the fields to update it.",
   previewGotExtra: (rank, of) => `+1 unit: remainder no. ${rank}, ${of} extra units handed out`,
   previewNoExtra: (rank, of) => `rounded down: remainder no. ${rank}, only ${of} extra units`,
-  skippedRows: (list) => `Total and subtotal rows that are not recipients: ${list}.`,
+  skippedRows: (list) =>
+    `Rows that are not recipients (totals, subtotals and rows below the total): ${list}.`,
   hiddenRows: (list) => `Hidden rows in the table: ${list}.`,
   includeHidden: "Include hidden rows in the allocation",
   sourceHeading: "1. Recipients and key",

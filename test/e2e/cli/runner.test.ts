@@ -93,7 +93,9 @@ test("the text output says which columns it used and which rows are not recipien
   const result = await run(["allocate", input, "--total", "1000"]);
   expect(result.exitCode).toBe(0);
   expect(result.stderr).toContain("Kolumner: namn 'Stadsdel', nyckel 'Antal 80+'");
-  expect(result.stderr).toContain("Inga mottagare (summarader): S:a (Blad1!A4)");
+  expect(result.stderr).toContain(
+    "Inga mottagare (summor, delsummor, rader under summan): S:a (Blad1!A4)"
+  );
   expect(result.stderr).toContain("Varning: dolda rader används: Kista (Blad1!A3)");
   const excluded = await run([
     "allocate",

@@ -543,7 +543,8 @@ export function withLastYear(result: AllocationResult, lastYear: LastYear): Allo
 /** A row below the header that is not a recipient: a subtotal, the total, a footnote. */
 export interface SkippedRow {
   cell: string;
-  kind: "subtotal" | "total" | "note";
+  /** "after-total": a filled row below the table's total, read as no recipient but named. */
+  kind: "subtotal" | "total" | "note" | "after-total";
   label: string;
 }
 
@@ -640,7 +641,8 @@ export function runAllocation(
 
 /** The subtotal, total and footnote rows of the table, with the label that gave them away. */
 export function skippedRows(grid: Grid, layout: TableLayout): SkippedRow[] {
-  return recipientRows(grid, layout).flatMap((r) =>
+  const read = recipientRows(grid, layout);
+  const skipped: SkippedRow[] = read.flatMap((r) =>
     r.kind === "subtotal" || r.kind === "total" || r.kind === "note"
       ? [
           {
@@ -651,6 +653,16 @@ export function skippedRows(grid: Grid, layout: TableLayout): SkippedRow[] {
         ]
       : []
   );
+  // The table ends at its total; anything filled below it is named, never dropped silently.
+  const last = read.length === 0 ? layout.headerRow : read[read.length - 1].row;
+  for (let r = last + 1; r < grid.values.length; r++) {
+    const label = cellText(grid.values[r][layout.nameColumn]);
+    const key = grid.values[r][layout.keyColumn];
+    // A line without a key below the table is a footnote ("Källa: SCB"), not a lost recipient.
+    if (key === null || key === undefined || String(key).trim() === "") continue;
+    skipped.push({ cell: gridCellRef(grid, r, layout.nameColumn), kind: "after-total", label });
+  }
+  return skipped;
 }
 
 /** Recipient rows that are hidden in the sheet. */

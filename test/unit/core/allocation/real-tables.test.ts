@@ -248,3 +248,21 @@ test("a 'Hela staden' total or a footnote without a mark does not turn off the X
   expect(guessLayout(g).guess?.interestColumns).toEqual([2]);
   expect(amounts(g, "1700")).toEqual({ A: 1000, B: 0, C: 700 });
 });
+
+test("rows below a total in the middle are named, never dropped without a word", () => {
+  const g = grid([
+    ["Stadsdel", "Antal"],
+    ["A", 10],
+    ["B", 5],
+    ["Totalt", 15],
+    ["C", 7],
+    ["D", 3],
+  ]);
+  const run = runAllocation(g, { total: "1500" });
+  expect(run.result.rows.map((r) => r.name)).toEqual(["A", "B"]);
+  expect(run.skipped.map((s) => [s.cell, s.kind])).toEqual([
+    ["Blad1!A4", "total"],
+    ["Blad1!A5", "after-total"],
+    ["Blad1!A6", "after-total"],
+  ]);
+});

@@ -127,6 +127,8 @@ export class AllocationController extends StepController<AllocationState> {
    * unticking them.
    */
   private interestWanted: number[] = [];
+  /** How many times an input changed: a write compares it before and after. */
+  private changes = 0;
   /** Fields the user has left (or tried to write): their problems show from then on. */
   private readonly touched = new Set<string>();
   /** Every problem with the inputs, shown or not yet. */
@@ -296,10 +298,13 @@ export class AllocationController extends StepController<AllocationState> {
       source: source.address,
       grant: this.state.grant,
     });
+    // The inputs stay editable while Excel writes: remember what this write was made from.
+    const version = this.changes;
+    const settings = this.settingsOf(source, columns);
     await this.excel("writing", async () => {
       const written = await this.port.writeOutput("allocation", model);
       this.state.written = written;
-      this.state.writtenStale = false;
+      this.state.writtenStale = this.changes !== version;
       this.writtenModel = model;
       let done = this.texts.written(quoteSheetName(written.sheetName), written.tableAddress);
       try {
@@ -310,10 +315,7 @@ export class AllocationController extends StepController<AllocationState> {
         done = `${done} ${this.texts.runLogNotWritten}`;
       }
       try {
-        await this.port.saveSettings<AllocationSettings>(
-          SETTINGS_KEY,
-          this.settingsOf(source, columns)
-        );
+        await this.port.saveSettings<AllocationSettings>(SETTINGS_KEY, settings);
         this.state.status = { kind: "success", text: done };
       } catch (error) {
         // The table is written; only the memory of this run is lost, and the user should know.
@@ -362,6 +364,7 @@ export class AllocationController extends StepController<AllocationState> {
 
   /** Any input changed: the written table (if any) is now older than the preview. */
   private changed(): void {
+    this.changes++;
     if (this.state.written && !this.state.writtenStale) {
       this.state.writtenStale = true;
       this.state.status = { kind: "warning", text: this.texts.writtenIsOlder };

@@ -541,3 +541,13 @@ test("a refused new source does not leave the last source's preview on screen", 
     expect.stringContaining("Blad2!A1"),
   ]);
 });
+
+test("an input changed while Excel writes leaves the sheet marked older than the preview", async () => {
+  const { controller } = setup();
+  await readyToWrite(controller);
+  const writing = controller.write();
+  controller.setTotal("7 000 000");
+  await writing;
+  expect(controller.state.written).not.toBeNull();
+  expect(controller.state.writtenStale).toBe(true);
+});

@@ -89,10 +89,15 @@ export function startsWithWord(header: string, word: string): boolean {
   return header === word || (header.startsWith(word) && !/\p{L}/u.test(header.charAt(word.length)));
 }
 
-/** Rank of the best word a header matches (0 = the first word), or -1. */
+/**
+ * Rank of the best word a header matches (lower is better): exactly the word ranks above the
+ * word followed by more ("Kommun" above "Kommun nr"), so those two are no ambiguity.
+ */
 function wordRank(header: string, words: readonly string[]): number {
   if (header === "") return -1;
-  return words.findIndex((word) => startsWithWord(header, word));
+  const index = words.findIndex((word) => startsWithWord(header, word));
+  if (index < 0) return -1;
+  return index * 2 + (header === words[index] ? 0 : 1);
 }
 
 export function gridWidth(grid: Grid): number {

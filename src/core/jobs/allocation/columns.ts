@@ -96,9 +96,16 @@ export const NO_MARKS = new Set([
   "falskt",
 ]);
 
+/**
+ * The column whose header is the best word: a header that is exactly the word wins over one
+ * that goes on ("Kommun" over "Kommun nr", which holds codes, not names).
+ */
 function findByWords(headers: string[], words: string[], exclude: number[]): number {
   for (const word of words) {
-    const index = headers.findIndex((h, i) => !exclude.includes(i) && startsWithWord(h, word));
+    const open = (i: number) => !exclude.includes(i);
+    const exact = headers.findIndex((h, i) => open(i) && h === word);
+    if (exact >= 0) return exact;
+    const index = headers.findIndex((h, i) => open(i) && startsWithWord(h, word));
     if (index >= 0) return index;
   }
   return -1;

@@ -266,3 +266,12 @@ test("rows below a total in the middle are named, never dropped without a word",
     ["Blad1!A6", "after-total"],
   ]);
 });
+
+test("'Kommun' is the name column beside 'Kommun nr' (codes), not the other way round", () => {
+  const g = grid([
+    ["Kommun nr", "Kommun", "Antal 80+"],
+    ["0180", "Stockholm", 300],
+    ["1480", "Göteborg", 700],
+  ]);
+  expect(Object.keys(amounts(g))).toEqual(["Stockholm", "Göteborg"]);
+});

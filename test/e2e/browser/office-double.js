@@ -269,6 +269,9 @@
       if (name === "id") return M.sheetId(sheet);
       throw officeError("InvalidArgument", "Unknown property " + name);
     }
+    get id() {
+      return this._get("id");
+    }
     get name() {
       return this._get("name");
     }

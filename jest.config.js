@@ -7,6 +7,9 @@ const tsJest = ["ts-jest", { tsconfig: "tsconfig.json" }];
 
 /** @type {import('jest').Config} */
 module.exports = {
+  // A browser or LibreOffice step can take seconds on a loaded 2-core machine (a project
+  // cannot set its own timeout; unit tests finish far below it).
+  testTimeout: 30_000,
   projects: [
     {
       displayName: "unit",
@@ -16,8 +19,6 @@ module.exports = {
     },
     {
       displayName: "e2e",
-      // A browser or LibreOffice step can take seconds on a loaded 2-core machine.
-      testTimeout: 30_000,
       testEnvironment: "node",
       roots: ["<rootDir>/test/e2e"],
       transform: { "^.+\\.ts$": tsJest },

@@ -72,6 +72,8 @@ export interface RunRecord {
   syncs: number;
   requestBytes: number[];
   responseBytes: number[];
+  /** The batch has returned (or failed). */
+  done: boolean;
 }
 
 /** What office-double.js exposes to the test. */
@@ -142,6 +144,8 @@ function paneBuild(): string {
 
 /** Builds (once), serves and opens Chromium for the calling test file. */
 export function usePane(): void {
+  // A browser step can take seconds on a loaded 2-core machine.
+  jest.setTimeout(30_000);
   beforeAll(async () => {
     buildDir = paneBuild();
     server = createServer((request, response) => {
@@ -230,13 +234,20 @@ export async function openPane(
 export async function runsDuring(
   page: Page,
   action: () => Promise<void>,
-  panel = "#panel-allocate"
+  panel = "#panel-allocate",
+  /** False for an action that must not reach Excel (nothing to wait for). */
+  expectRuns = true
 ): Promise<RunRecord[]> {
   const before = await page.evaluate(() => window.__officeDouble.runs.length);
   await action();
+  // Not busy, and the action's Excel.run calls started and finished: selecting a cell runs
+  // without the busy flag, so the flag alone can read false before its run has begun.
   await page.waitForFunction(
-    (selector) => document.querySelector(selector)?.getAttribute("aria-busy") === "false",
-    panel
+    ([selector, from, runsExpected]) =>
+      document.querySelector(selector as string)?.getAttribute("aria-busy") === "false" &&
+      (!runsExpected || window.__officeDouble.runs.length > (from as number)) &&
+      window.__officeDouble.runs.every((run) => run.done),
+    [panel, before, expectRuns] as const
   );
   return page.evaluate((from) => window.__officeDouble.runs.slice(from), before);
 }

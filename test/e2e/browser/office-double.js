@@ -813,13 +813,24 @@
     // Excel.run(batch) or Excel.run(options, batch), e.g. { delayForCellEdit: true }.
     run: async function (first, second) {
       const batch = second || first;
-      const run = { syncs: 0, requestBytes: [], responseBytes: [], options: second ? first : null };
+      const run = {
+        syncs: 0,
+        requestBytes: [],
+        responseBytes: [],
+        options: second ? first : null,
+        done: false,
+      };
       runs.push(run);
       const context = new RequestContext(run);
-      const result = await batch(context);
-      // Office.js sends what is still queued when the batch returns.
-      if (context._queue.length > 0) await context.sync();
-      return result;
+      try {
+        const result = await batch(context);
+        // Office.js sends what is still queued when the batch returns.
+        if (context._queue.length > 0) await context.sync();
+        return result;
+      } finally {
+        // Tests wait for this: an action without a busy flag (selecting a cell) ends here.
+        run.done = true;
+      }
     },
   };
 

@@ -189,8 +189,11 @@ describe("the pane in Chromium with an Excel double", () => {
     await expect(problem.count()).resolves.toBe(1);
     expect(await problem.innerText()).toBe("Blad1!D4 'tolv' är inte ett tal.");
 
-    const writeRuns = await runsDuring(page, () =>
-      page.getByRole("button", { name: "Skriv tabell" }).click()
+    const writeRuns = await runsDuring(
+      page,
+      () => page.getByRole("button", { name: "Skriv tabell" }).click(),
+      "#panel-allocate",
+      false
     );
     expect(writeRuns).toEqual([]);
     expect(await status(page)).toBe("Inget skrevs. Rätta felet ovan först.");

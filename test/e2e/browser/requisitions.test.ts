@@ -149,7 +149,8 @@ describe("the Rekvisitioner step in Chromium with an Excel double", () => {
     const refused = await runsDuring(
       page,
       () => page.getByRole("button", { name: "Skriv tabell" }).click(),
-      PANEL
+      PANEL,
+      false
     );
     expect(refused).toEqual([]);
     expect(await status(page)).toContain("Inget skrevs");

@@ -144,25 +144,11 @@ export function interestMark(value: CellValue | undefined): "yes" | "no" | "inva
  * (a typo such as "x." or "?") do not stop it being one: those cells are then reported as bad
  * marks, instead of the whole column being silently ignored.
  */
-function isMarkColumn(
-  grid: Grid,
-  headerRow: number,
-  col: number,
-  nameColumn: number,
-  keyColumn: number
-): boolean {
+function isMarkColumn(grid: Grid, recipientRows: readonly number[], col: number): boolean {
   let yes = 0;
   let marks = 0;
   let others = 0;
-  // Only recipient rows count: a total ("Hela staden") or a footnote has no mark.
-  const rows = classifyRows(grid, {
-    headerRow,
-    labelColumns: [nameColumn],
-    sumColumn: keyColumn >= 0 ? keyColumn : null,
-  });
-  for (const { row: r, kind } of rows) {
-    if (kind !== "data") continue;
-    if (cellText(grid.values[r][nameColumn]) === "") continue;
+  for (const r of recipientRows) {
     const value = grid.values[r][col];
     if (isBlank(value)) return false;
     const mark = normaliseHeader(value);
@@ -221,10 +207,22 @@ function interestColumnsOf(
     }
     return { columns, problems };
   }
+  // The recipient rows, found once: a total ("Hela staden") or a footnote has no mark.
+  const [nameColumn, keyColumn] = taken;
+  const recipientRows =
+    nameColumn < 0
+      ? []
+      : classifyRows(grid, {
+          headerRow: row,
+          labelColumns: [nameColumn],
+          sumColumn: keyColumn >= 0 ? keyColumn : null,
+        })
+          .filter((r) => r.kind === "data" && cellText(grid.values[r.row][nameColumn]) !== "")
+          .map((r) => r.row);
   headers.forEach((h, col) => {
     if (taken.includes(col)) return;
     const named = INTEREST_WORDS.some((w) => startsWithWord(h, w));
-    if (named || (taken[0] >= 0 && isMarkColumn(grid, row, col, taken[0], taken[1] ?? -1)))
+    if (named || (recipientRows.length > 0 && isMarkColumn(grid, recipientRows, col)))
       columns.push(col);
   });
   return { columns, problems };

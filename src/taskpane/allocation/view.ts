@@ -8,8 +8,8 @@ import { Decimal, formatMoney, formatNumber } from "../../core/money";
 import type { Field, Lang } from "../../core/problems";
 import type { Issue } from "../shell/step";
 import type { ShellTexts } from "../shell/texts";
-import { type AllocationController, type AllocationState, UNIT_CHOICES } from "./controller";
-import { Parts, applyTexts, byId, element } from "../shell/dom";
+import type { AllocationController, AllocationState } from "./controller";
+import { Parts, applyTexts, byId, element, fillUnitOptions, onAction } from "../shell/dom";
 import { SourcePickerView } from "../shell/source-view";
 import { renderStepStatus } from "../shell/status-view";
 import type { AllocationTexts } from "./texts";
@@ -114,30 +114,13 @@ export class AllocationView {
     byId<HTMLSelectElement>("last-year-column").addEventListener("change", (event) =>
       c.setAdvanced({ lastYearColumn: column((event.target as HTMLSelectElement).value) })
     );
-    this.fillUnits();
+    fillUnitOptions(byId<HTMLSelectElement>("unit"), this.lang, this.shell.kr);
     c.subscribe((state) => this.render(state));
     this.render(c.state);
   }
 
   private onClick(id: string, action: () => Promise<void>): void {
-    byId<HTMLButtonElement>(id).addEventListener("click", () => {
-      // One Excel action at a time; a click while busy is ignored rather than queued.
-      if (this.controller.state.busy) return;
-      void action();
-    });
-  }
-
-  private fillUnits(): void {
-    const select = byId<HTMLSelectElement>("unit");
-    for (const unit of UNIT_CHOICES) {
-      const option = element(
-        "option",
-        undefined,
-        `${formatNumber(new Decimal(unit), this.lang)} ${this.shell.kr}`
-      );
-      option.value = unit;
-      select.append(option);
-    }
+    onAction(byId(id), () => this.controller.state.busy !== null, action);
   }
 
   /** The panel was opened: bring the shared status area up to date. */

@@ -6,7 +6,7 @@
  */
 import type { Issue } from "../shell/step";
 import type { ShellTexts } from "../shell/texts";
-import { Parts, applyTexts, byId, element } from "../shell/dom";
+import { Parts, applyTexts, byId, element, onAction } from "../shell/dom";
 import { renderStepStatus } from "../shell/status-view";
 import type { FlaggedItem, ReportController, ReportState } from "./controller";
 import type { ReportTexts } from "./texts";
@@ -56,10 +56,7 @@ export class ReportView {
   }
 
   private onClick(id: string, action: () => void): void {
-    byId<HTMLButtonElement>(id).addEventListener("click", () => {
-      if (this.controller.state.busy) return;
-      action();
-    });
+    onAction(byId(id), () => this.controller.state.busy !== null, action);
   }
 
   shown(): void {

@@ -4,20 +4,14 @@
  * textContent. The requisitions with remarks are listed, each with a button that selects
  * its cell; parts holding focusable elements are rebuilt only when what they show changes.
  */
-import { type Decimal, formatMoney, formatNumber } from "../../core/money";
-import { Decimal as DecimalValue } from "../../core/money";
+import { type Decimal, formatMoney } from "../../core/money";
 import type { Lang } from "../../core/problems";
-import { Parts, applyTexts, byId, element } from "../shell/dom";
+import { Parts, applyTexts, byId, element, fillUnitOptions, onAction } from "../shell/dom";
 import { SourcePickerView } from "../shell/source-view";
 import { renderStepStatus } from "../shell/status-view";
 import type { Issue } from "../shell/step";
 import type { ShellTexts } from "../shell/texts";
-import {
-  type RequisitionsController,
-  type RequisitionsState,
-  type Remark,
-  UNIT_CHOICES,
-} from "./controller";
+import { type RequisitionsController, type RequisitionsState, type Remark } from "./controller";
 import type { RequisitionsTexts } from "./texts";
 
 const PANEL = "panel-requisitions";
@@ -89,26 +83,13 @@ export class RequisitionsView {
     byId<HTMLInputElement>("req-redistribute").addEventListener("change", (event) =>
       c.setRedistribute((event.target as HTMLInputElement).checked)
     );
-    const unit = byId<HTMLSelectElement>("req-unit");
-    for (const value of UNIT_CHOICES) {
-      const option = element(
-        "option",
-        undefined,
-        `${formatNumber(new DecimalValue(value), this.lang)} ${this.shell.kr}`
-      );
-      option.value = value;
-      unit.append(option);
-    }
+    fillUnitOptions(byId<HTMLSelectElement>("req-unit"), this.lang, this.shell.kr);
     c.subscribe((state) => this.render(state));
     this.render(c.state);
   }
 
   private onClick(id: string, action: () => Promise<void>): void {
-    byId<HTMLButtonElement>(id).addEventListener("click", () => {
-      // One Excel action at a time; a click while busy is ignored rather than queued.
-      if (this.controller.state.busy) return;
-      void action();
-    });
+    onAction(byId(id), () => this.controller.state.busy !== null, action);
   }
 
   /** The panel was opened: bring the shared status area up to date. */

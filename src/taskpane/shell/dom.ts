@@ -2,6 +2,7 @@
  * The few DOM helpers every view uses. Text from the workbook only ever goes in through
  * textContent (never innerHTML).
  */
+import { Decimal, UNIT_CHOICES, formatNumber } from "../../core/money";
 import type { Lang } from "../../core/problems";
 
 export function byId<T extends HTMLElement>(id: string): T {
@@ -50,5 +51,26 @@ export class Parts {
     if (this.shown.get(part) === signature) return false;
     this.shown.set(part, signature);
     return true;
+  }
+}
+
+/** A button whose action reaches Excel: one at a time, a click while busy is ignored, not queued. */
+export function onAction(
+  button: HTMLElement,
+  isBusy: () => boolean,
+  action: () => Promise<void> | void
+): void {
+  button.addEventListener("click", () => {
+    if (isBusy()) return;
+    void action();
+  });
+}
+
+/** Fills a rounding-unit list with the units core accepts ("1 000 kr"). */
+export function fillUnitOptions(select: HTMLSelectElement, lang: Lang, kr: string): void {
+  for (const unit of UNIT_CHOICES) {
+    const option = element("option", undefined, `${formatNumber(new Decimal(unit), lang)} ${kr}`);
+    option.value = unit;
+    select.append(option);
   }
 }

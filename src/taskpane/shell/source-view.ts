@@ -4,7 +4,7 @@
  * with ids prefixed per picker, so a step can have more than one.
  */
 import type { SourcePicker, SourceState } from "./source";
-import { Parts, byId, element } from "./dom";
+import { Parts, byId, element, onAction } from "./dom";
 import type { ShellTexts } from "./texts";
 
 export interface SourceViewOptions {
@@ -71,11 +71,7 @@ export class SourcePickerView {
   }
 
   private onClick(button: HTMLButtonElement, action: () => Promise<void>): void {
-    button.addEventListener("click", () => {
-      // One Excel action at a time; a click while busy is ignored rather than queued.
-      if (this.options.isBusy()) return;
-      void action();
-    });
+    onAction(button, this.options.isBusy, action);
   }
 
   render(state: SourceState, busy: boolean): void {

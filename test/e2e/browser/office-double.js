@@ -742,10 +742,6 @@
     getItemOrNullObject(name) {
       return new NamedItem(this._context, name);
     }
-    /** As Excel: a missing name fails the batch (ItemNotFound) at the first use. */
-    getItem(name) {
-      return new NamedItem(this._context, name);
-    }
     add(name, reference) {
       this._context._enqueue({ op: "names.add", name, reference: reference._describe() }, () => {
         M.addName(model, name, reference._resolve().sheet);
@@ -787,18 +783,6 @@
         },
         this._describe() + ".getRangeOrNullObject()",
         true
-      );
-    }
-    /** The range the name points at; using it fails (ItemNotFound) when the name or its sheet is gone. */
-    getRange() {
-      return new Range(
-        this._context,
-        () => {
-          const sheet = M.nameTarget(model, this._name);
-          return sheet ? { sheet, box: M.box(0, 0, 0, 0) } : null;
-        },
-        this._describe() + ".getRange()",
-        false
       );
     }
     delete() {

@@ -133,7 +133,7 @@ describe("the pane in Chromium with an Excel double", () => {
     const rerunRuns = await runsDuring(page, () =>
       page.getByRole("button", { name: "Skriv tabell" }).click()
     );
-    // Our sheet, written before in this session, is reached through its mark: one round trip.
+    // Our sheet, written before in this session, is reached by its id: one round trip.
     expect(rerunRuns.map((r) => r.syncs)).toEqual([1]);
     expect(await page.evaluate(() => window.__officeDouble.sheetNames())).toEqual([
       "Blad1",

@@ -254,21 +254,6 @@ export class FakeExcel {
         },
       }),
       names: {
-        /** As Excel: a missing name, or one whose sheet is gone, fails the batch at sync. */
-        getItem: (name: string): OfficeMockObject => {
-          const target = state.names[name];
-          const live = target && state.sheets.includes(target) ? target : null;
-          if (!live) {
-            this.queued.push(() => {
-              throw officeError("ItemNotFound", `The name '${name}' does not exist.`);
-            });
-          }
-          const sheet = live ?? { name: "#REF", cells: {}, columnWidths: {} };
-          return new OfficeMockObject({
-            name,
-            getRange: (): OfficeMockObject => this.range(sheet, box(0, 0, 0, 0)),
-          });
-        },
         getItemOrNullObject: (name: string): OfficeMockObject => {
           const stored = model.findNameKey(state, name);
           const live = model.nameTarget(state, name);

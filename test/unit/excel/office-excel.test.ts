@@ -372,7 +372,7 @@ describe("writeOutput", () => {
       []
     );
     expect(snapshot(source)).toBe(before);
-    // The sheet this session wrote is reached through its mark in the writing batch itself.
+    // The sheet this session wrote is reached by its id (renames keep it) in the writing batch.
     expect(written.syncs).toBe(1);
   });
 

@@ -199,8 +199,8 @@ async function demoShapes(
 export const demo: Command = {
   name: "demo",
   summary: {
-    sv: "skriv en exempelarbetsbok (Stockholm 2024) och fördela den",
-    en: "write a sample workbook (Stockholm 2024) and allocate it",
+    sv: "skriv en exempelarbetsbok (Stockholm 2024) och kör alla tre jobben på den",
+    en: "write a sample workbook (Stockholm 2024) and run all three jobs on it",
   },
   usage: {
     sv: `statsbidrag demo – exempel utan egen arbetsbok
@@ -208,8 +208,9 @@ export const demo: Command = {
 Användning:
   statsbidrag demo [--output-dir <mapp>]
 
-Skriver <mapp>/stockholm-2024-indata.xlsx (Stockholms stadsdelar 2024), fördelar
-6 069 306 kr med 400 000 kr avsatt och skriver <mapp>/statsbidrag-demo.xlsx. Kontrollerar
+Skriver <mapp>/stockholm-2024-indata.xlsx (Stockholms stadsdelar 2024 med rekvisitioner
+och en huvudbok), fördelar 6 069 306 kr med 400 000 kr avsatt, prövar rekvisitionerna,
+gör återrapporteringen och skriver allt till <mapp>/statsbidrag-demo.xlsx. Kontrollerar
 att beloppen stämmer på kronan med tjänsteutlåtandet. Mappen är som standard ./out.
 `,
     en: `statsbidrag demo – an example without a workbook of your own
@@ -217,9 +218,10 @@ att beloppen stämmer på kronan med tjänsteutlåtandet. Mappen är som standar
 Usage:
   statsbidrag demo [--output-dir <folder>]
 
-Writes <folder>/stockholm-2024-indata.xlsx (Stockholm's districts 2024), allocates
-6 069 306 kr with 400 000 kr set aside and writes <folder>/statsbidrag-demo.xlsx. Checks
-that the amounts match the proposal to the krona. The folder is ./out by default.
+Writes <folder>/stockholm-2024-indata.xlsx (Stockholm's districts 2024 with requisitions
+and a ledger), allocates 6 069 306 kr with 400 000 kr set aside, checks the requisitions,
+makes the report-back and writes it all to <folder>/statsbidrag-demo.xlsx. Checks that the
+amounts match the proposal to the krona. The folder is ./out by default.
 `,
   },
   options: { "output-dir": { type: "string" } },

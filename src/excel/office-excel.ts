@@ -8,7 +8,7 @@
  * batch with InvalidOperationInCellEditMode (officeProblem in errors.ts words it if a host
  * still refuses).
  */
-import { gridRangeRef, parseReference, rangeAddress } from "../core/grid";
+import { type CellValue, gridRangeRef, parseReference, rangeAddress } from "../core/grid";
 import type { OutputJob } from "../core/sheets/jobs";
 import type { SheetModel } from "../core/sheets/sheet-model";
 import { readBlocks } from "./blocks";
@@ -24,7 +24,7 @@ import type {
 import { readOwnedTable } from "./owned";
 import { listTables, readRange, readSelection, readTable } from "./read";
 import { displayLanguage, loadSetting, saveSetting } from "./settings";
-import { writeOutput, writeToOwnedSheet } from "./write";
+import { rewriteOwnedSheet, writeOutput, writeToOwnedSheet } from "./write";
 
 /**
  * Runs `work` in one Excel.run and reports how many round trips it took. The count wraps
@@ -121,6 +121,16 @@ export function createOfficeExcel(): ExcelPort {
         }
         const { result, syncs } = await runCounted((context) => writeOutput(context, job, model));
         written.set(job, result.sheetId);
+        return { sheetName: result.sheetName, tableAddress: result.tableAddress, syncs };
+      }),
+    rewriteOwned: (
+      job: OutputJob,
+      rebuild: (previous: CellValue[][] | null) => SheetModel
+    ): Promise<WrittenOutput> =>
+      officeCall({ kind: "writeOutput" }, async () => {
+        const { result, syncs } = await runCounted((context) =>
+          rewriteOwnedSheet(context, job, rebuild)
+        );
         return { sheetName: result.sheetName, tableAddress: result.tableAddress, syncs };
       }),
     select: async (reference: string): Promise<void> => {

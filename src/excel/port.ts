@@ -59,12 +59,15 @@ export interface ExcelPort {
    */
   writeOutput(job: OutputJob, model: SheetModel): Promise<WrittenOutput>;
   /**
-   * The values of the sheet this add-in owns for `job` (e.g. the run log, to append to it),
-   * or null when there is none. When a port has it, the Fördela step appends a Körlogg row
-   * after each write. Optional: the Office.js port does not have it yet, because reading the
-   * log and writing it beside the table must fit the write budget (one Excel.run, two syncs).
+   * Rebuilds the sheet this add-in owns for `job` from what it holds now: `rebuild` gets its
+   * values (null when there is none) and returns the new model. The Fördela step appends its
+   * Körlogg row this way after each write. One Excel.run of two round trips; unlike
+   * writeOutput it leaves the active sheet as it was.
    */
-  readOwnedValues?(job: OutputJob): Promise<CellValue[][] | null>;
+  rewriteOwned(
+    job: OutputJob,
+    rebuild: (previous: CellValue[][] | null) => SheetModel
+  ): Promise<WrittenOutput>;
   /**
    * Activates the sheet and selects a cell or range, e.g. "Blad1!C7" or "'Fördelning'!A3:D16",
    * then gives the sheet keyboard focus where Excel can (see SelectOutcome).

@@ -4,7 +4,7 @@
  * pointing at A1 of our sheet; it follows renames. A sheet the name does not point at is
  * never cleared, renamed or written: the output then goes to a new sheet with a free name.
  */
-import { parseReference, quoteSheetName, rangeAddress } from "../core/grid";
+import { type CellValue, parseReference, quoteSheetName, rangeAddress } from "../core/grid";
 import type { OutputJob } from "../core/sheets/jobs";
 import { freeSheetName, ownerMarkName } from "../core/sheets/ownership";
 import {
@@ -14,6 +14,7 @@ import {
   asTypedText,
 } from "../core/sheets/sheet-model";
 import type { WrittenOutput } from "./port";
+import { toCellValue } from "./read";
 
 /**
  * Excel stores a column width in characters of the default font's widest digit (7 px for
@@ -135,7 +136,8 @@ function styleBytes(block: StyleBlock): number {
 async function fillSheet(
   context: Excel.RequestContext,
   sheet: Excel.Worksheet,
-  model: SheetModel
+  model: SheetModel,
+  activate = true
 ): Promise<void> {
   if (Office.context.requirements.isSetSupported("ExcelApi", "1.9")) {
     context.application.suspendScreenUpdatingUntilNextSync();
@@ -187,25 +189,55 @@ async function fillSheet(
       verticalFitToPages: 0,
     };
   }
-  sheet.activate();
+  if (activate) sheet.activate();
 }
 
-export async function writeOutput(
+/** Where a job's output goes: the owner mark, the workbook's sheet names and our sheet, if any. */
+interface OwnedLookup {
+  mark: Excel.NamedItem;
+  sheets: Excel.WorksheetCollection;
+  sheetNames: string[];
+  owned: string | null;
+}
+
+/**
+ * One round trip: the owner mark, the sheet names and, with `readUsed`, the used values of
+ * the sheet the mark points at (discarded unless that sheet is ours).
+ */
+async function lookUpOwned(
   context: Excel.RequestContext,
   job: OutputJob,
-  model: SheetModel
-): Promise<OwnedWrite> {
+  readUsed: boolean
+): Promise<OwnedLookup & { values: CellValue[][] | null }> {
   const workbook = context.workbook;
-  const markName = ownerMarkName(job);
-  const mark = workbook.names.getItemOrNullObject(markName);
+  const mark = workbook.names.getItemOrNullObject(ownerMarkName(job));
   mark.load("value");
   const sheets = workbook.worksheets;
   sheets.load("items/name");
+  const used = readUsed
+    ? mark.getRangeOrNullObject().worksheet.getUsedRangeOrNullObject(true)
+    : null;
+  used?.load("values");
   await context.sync();
 
   const sheetNames = sheets.items.map((sheet) => sheet.name);
   const owned = mark.isNullObject ? null : ownedSheetName(mark.value, sheetNames);
+  const values =
+    owned !== null && used !== null && !used.isNullObject
+      ? used.values.map((row) => row.map(toCellValue))
+      : null;
+  return { mark, sheets, sheetNames, owned, values };
+}
 
+/** Our sheet cleared, or a new one with a free name and the owner mark; then the model. */
+async function writeLookedUp(
+  context: Excel.RequestContext,
+  job: OutputJob,
+  found: OwnedLookup,
+  model: SheetModel,
+  activate: boolean
+): Promise<OwnedWrite> {
+  const { mark, sheets, sheetNames, owned } = found;
   let sheet: Excel.Worksheet;
   if (owned !== null) {
     sheet = sheets.getItem(owned);
@@ -216,10 +248,10 @@ export async function writeOutput(
     // replaced; the sheet it points at is not treated as ours.
     if (!mark.isNullObject) mark.delete();
     sheet = sheets.add(freeSheetName(model.name, sheetNames));
-    workbook.names.add(markName, sheet.getRange("A1"));
+    context.workbook.names.add(ownerMarkName(job), sheet.getRange("A1"));
   }
 
-  await fillSheet(context, sheet, model);
+  await fillSheet(context, sheet, model, activate);
   sheet.load("name, id");
   await context.sync();
 
@@ -228,4 +260,28 @@ export async function writeOutput(
     sheetId: sheet.id,
     tableAddress: `${quoteSheetName(sheet.name)}!${rangeAddress(model.table)}`,
   };
+}
+
+/** Writes the model to our sheet for `job` (made when missing) and shows it: two round trips. */
+export async function writeOutput(
+  context: Excel.RequestContext,
+  job: OutputJob,
+  model: SheetModel
+): Promise<OwnedWrite> {
+  const found = await lookUpOwned(context, job, false);
+  return writeLookedUp(context, job, found, model, true);
+}
+
+/**
+ * Rebuilds our sheet for `job` from what it holds now (e.g. the run log, one row appended):
+ * its values are read in the lookup's round trip, so two in all. The active sheet stays as
+ * it was: the user goes on looking at the table the log row is about.
+ */
+export async function rewriteOwnedSheet(
+  context: Excel.RequestContext,
+  job: OutputJob,
+  rebuild: (previous: CellValue[][] | null) => SheetModel
+): Promise<OwnedWrite> {
+  const found = await lookUpOwned(context, job, true);
+  return writeLookedUp(context, job, found, rebuild(found.values), false);
 }

@@ -301,6 +301,7 @@ export class AllocationController extends StepController<AllocationState> {
     // The inputs stay editable while Excel writes: remember what this write was made from.
     const version = this.changes;
     const settings = this.settingsOf(source, columns);
+    const logEntry = this.runLogEntry(run, source, columns);
     await this.excel("writing", async () => {
       const written = await this.port.writeOutput("allocation", model);
       this.state.written = written;
@@ -308,7 +309,9 @@ export class AllocationController extends StepController<AllocationState> {
       this.writtenModel = model;
       let done = this.texts.written(quoteSheetName(written.sheetName), written.tableAddress);
       try {
-        await this.appendRunLog(run, source, columns);
+        await this.port.rewriteOwned("runlog", (previous) =>
+          runLogSheet(previous, logEntry, this.lang)
+        );
       } catch (error) {
         // The table is written; the log row is missing, and the user should know.
         this.log("run log could not be written", error);
@@ -536,14 +539,11 @@ export class AllocationController extends StepController<AllocationState> {
     };
   }
 
-  /** Appends this write to the owned Körlogg sheet, with the runner line that reproduces it. */
-  private async appendRunLog(
-    run: AllocationRun,
-    source: SourceRange,
-    columns: ColumnsInUse
-  ): Promise<void> {
-    if (!this.port.readOwnedValues) return;
-    const previous = await this.port.readOwnedValues("runlog");
+  /**
+   * This write's Körlogg row, with the runner line that reproduces it; taken before the write
+   * starts, because the inputs stay editable while Excel works.
+   */
+  private runLogEntry(run: AllocationRun, source: SourceRange, columns: ColumnsInUse): RunLogEntry {
     const header = (c: number | null) => (c === null ? undefined : columns.headers[c]);
     const request = this.request();
     const shapes = request.shapes;
@@ -551,7 +551,7 @@ export class AllocationController extends StepController<AllocationState> {
       s && "value" in s ? String(s.value) : undefined;
     const weighted = shapes?.weightedKeys;
     const json = allocationJson(run.result);
-    const entry: RunLogEntry = {
+    return {
       time: logTime(new Date()),
       job: "allocate",
       source: source.address,
@@ -578,7 +578,6 @@ export class AllocationController extends StepController<AllocationState> {
       total: run.result.total,
       resultSha256: sha256Result(json.rows),
     };
-    await this.port.writeOutput("runlog", runLogSheet(previous, entry, this.lang));
   }
 
   /** The shapes and last year the "Avancerat" inputs ask for; nothing when they are empty. */

@@ -86,6 +86,7 @@ export interface OfficeDouble {
     formulas: (string | number | boolean)[][];
   };
   selection(): string;
+  activeSheet(): string;
   select(address: string): void;
   setCell(sheet: string, address: string, value: string | number): void;
   names(): { name: string; sheet: string | null }[];

@@ -86,9 +86,9 @@ describe("the pane in Chromium with an Excel double", () => {
     const writeRuns = await runsDuring(page, () =>
       page.getByRole("button", { name: "Skriv tabell" }).click()
     );
-    expect(writeRuns).toHaveLength(1);
-    expect(writeRuns[0].syncs).toBeLessThanOrEqual(2);
-    expect(Math.max(...writeRuns[0].requestBytes)).toBeLessThan(100_000);
+    // The table (look up the sheets, write), then its Körlogg row (read the log, write it).
+    expect(writeRuns.map((r) => r.syncs)).toEqual([2, 2]);
+    expect(Math.max(...writeRuns.flatMap((r) => r.requestBytes))).toBeLessThan(100_000);
     expect(await status(page)).toBe(
       "Tabellen skrevs till bladet 'Fördelning (2)' ('Fördelning (2)'!A3:D16)."
     );
@@ -98,7 +98,24 @@ describe("the pane in Chromium with an Excel double", () => {
       "Blad1",
       "Fördelning",
       "Fördelning (2)",
+      "Körlogg",
     ]);
+    // The log is written beside the table; the user is left looking at the table.
+    expect(await page.evaluate(() => window.__officeDouble.activeSheet())).toBe("Fördelning (2)");
+    const log = await page.evaluate(() => window.__officeDouble.read("Körlogg"));
+    expect(log.values).toHaveLength(2);
+    const [nr, , job, source, commandLine, recipients, inputSha, total, resultSha] =
+      log.values[1];
+    expect([nr, job, source, recipients, total]).toEqual([1, "allocate", "Blad1!A1:D12", 11, POT]);
+    expect(String(commandLine).replace(/ --date \d{4}-\d\d-\d\d$/, "")).toBe(
+      "statsbidrag allocate arbetsbok.xlsx --sheet Blad1 --total '6 069 306'" +
+        " --reserve 'Äldreförvaltningen=400 000' --unit 1" +
+        " --name-column Stadsdelsförvaltning --key-column 'Förslag på fördelning'" +
+        " --interest-column Beställarenhet --interest-column 'Förebyggande enhet'" +
+        " --lang sv"
+    );
+    expect(inputSha).toMatch(/^[0-9a-f]{64}$/);
+    expect(resultSha).toMatch(/^[0-9a-f]{64}$/);
     expect(await snapshot(page, "Blad1")).toBe(blad1Before);
     expect(await snapshot(page, "Fördelning")).toBe(usersSheetBefore);
 
@@ -118,6 +135,7 @@ describe("the pane in Chromium with an Excel double", () => {
     expect(amounts.reduce((a, b) => a + b, 0)).toBe(POT);
     expect(await page.evaluate(() => window.__officeDouble.names())).toEqual([
       { name: "Statsbidrag_allocation", sheet: "Fördelning (2)" },
+      { name: "Statsbidrag_runlog", sheet: "Körlogg" },
     ]);
     expect(await page.evaluate(() => window.__officeDouble.settings())).toMatchObject({
       "statsbidrag.allocation": {
@@ -134,12 +152,20 @@ describe("the pane in Chromium with an Excel double", () => {
       page.getByRole("button", { name: "Skriv tabell" }).click()
     );
     // Our sheet, written before in this session, is reached by its id: one round trip.
-    expect(rerunRuns.map((r) => r.syncs)).toEqual([1]);
+    // Then the log is read and written again with a second row.
+    expect(rerunRuns.map((r) => r.syncs)).toEqual([1, 2]);
     expect(await page.evaluate(() => window.__officeDouble.sheetNames())).toEqual([
       "Blad1",
       "Fördelning",
       "Fördelning (2)",
+      "Körlogg",
     ]);
+    const relog = await page.evaluate(() => window.__officeDouble.read("Körlogg"));
+    expect(relog.values.slice(1).map((row) => [row[0], row[2]])).toEqual([
+      [1, "allocate"],
+      [2, "allocate"],
+    ]);
+    expect(relog.values[2][4]).toContain("--unit 1000");
     const rewritten = await page.evaluate(() => window.__officeDouble.read("Fördelning (2)"));
     const rounded = rewritten.values.slice(3, 14).map((row) => row[3] as number);
     expect(rounded.every((amount) => amount % 1000 === 0)).toBe(true);

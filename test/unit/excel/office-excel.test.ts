@@ -11,6 +11,7 @@ jest.mock("office-addin-manifest", () => ({
   },
 }));
 
+import type { CellValue } from "../../../src/core/grid";
 import { InputError } from "../../../src/core/problems";
 import type { SheetCell, SheetModel } from "../../../src/core/sheets/sheet-model";
 import { createOfficeExcel } from "../../../src/excel/office-excel";
@@ -507,6 +508,75 @@ describe("readOwnedTable", () => {
     expect(await createOfficeExcel().readOwnedTable("allocation")).toBeNull();
     state.names.Statsbidrag_allocation = sheetFrom("Borttagen", [["x"]]);
     expect(await createOfficeExcel().readOwnedTable("allocation")).toBeNull();
+  });
+});
+
+describe("rewriteOwned (the run log)", () => {
+  const logModel = (rows: CellValue[][]): SheetModel => ({
+    name: "Körlogg",
+    cells: rows.map((row) => row.map((value) => ({ value: value === null ? null : `${value}` }))),
+    columnWidths: [],
+    styles: [],
+    table: { top: 0, left: 0, bottom: rows.length - 1, right: 1 },
+  });
+
+  it("makes the log in two round trips when there is none, leaving the user on their sheet", async () => {
+    const users = sheetFrom("Körlogg", [["Mina anteckningar"]]);
+    const state = workbook([users], { sheet: users, box: { top: 0, left: 0, bottom: 0, right: 0 } });
+    const excel = fake(state);
+    const before = snapshot(users);
+    let seen: unknown = "not called";
+    const written = await createOfficeExcel().rewriteOwned("runlog", (previous) => {
+      seen = previous;
+      return logModel([["Nr", "Jobb"], [1, "allocate"]]);
+    });
+    expect(seen).toBeNull();
+    expect(excel.syncs).toBe(2);
+    // The user's own "Körlogg" is neither read nor written: ours gets a free name.
+    expect(written.sheetName).toBe("Körlogg (2)");
+    expect(snapshot(users)).toBe(before);
+    expect(state.active).toBe(users);
+    expect(state.names.Statsbidrag_runlog?.name).toBe("Körlogg (2)");
+  });
+
+  it("gives the rebuild what our log holds and writes the result in the same two round trips", async () => {
+    const table = sheetFrom("Fördelning", [["Summa", 100]]);
+    const log = sheetFrom("Revisionslogg", [
+      ["Nr", "Jobb"],
+      [1, "allocate"],
+    ]);
+    const state = workbook([table, log], {
+      sheet: table,
+      box: { top: 0, left: 0, bottom: 0, right: 0 },
+    });
+    state.names.Statsbidrag_runlog = log;
+    const excel = fake(state);
+    const written = await createOfficeExcel().rewriteOwned("runlog", (previous) =>
+      logModel([...(previous ?? []), [2, "allocate"]])
+    );
+    expect(excel.syncs).toBe(2);
+    // Renamed by the user, still ours: rewritten in place, and the table stays in view.
+    expect(written.sheetName).toBe("Revisionslogg");
+    expect(log.cells[key(2, 0)]).toMatchObject({ value: "2" });
+    expect(log.cells[key(1, 1)]).toMatchObject({ value: "allocate" });
+    expect(state.sheets).toHaveLength(2);
+    expect(state.active).toBe(table);
+  });
+
+  it("starts a new log when the marked sheet was deleted", async () => {
+    const table = sheetFrom("Fördelning", [["Summa", 100]]);
+    const state = workbook([table], { sheet: table, box: { top: 0, left: 0, bottom: 0, right: 0 } });
+    state.names.Statsbidrag_runlog = sheetFrom("Körlogg", [["Nr"], [7]]);
+    fake(state);
+    let seen: unknown = "not called";
+    const written = await createOfficeExcel().rewriteOwned("runlog", (previous) => {
+      seen = previous;
+      return logModel([["Nr", "Jobb"]]);
+    });
+    expect(seen).toBeNull();
+    expect(written.sheetName).toBe("Körlogg");
+    expect(state.names.Statsbidrag_runlog?.name).toBe("Körlogg");
+    expect(state.active).toBe(table);
   });
 });
 

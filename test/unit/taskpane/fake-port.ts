@@ -1,5 +1,5 @@
 /** An in-memory ExcelPort for the pane's controller: records every call the pane makes. */
-import type { Grid } from "../../../src/core/grid";
+import type { CellValue, Grid } from "../../../src/core/grid";
 import type { OutputJob } from "../../../src/core/sheets/jobs";
 import type { SheetModel } from "../../../src/core/sheets/sheet-model";
 import type {
@@ -106,6 +106,15 @@ export class FakePort implements ExcelPort {
       address: `'${model.name}'!A1`,
     });
     return { sheetName: "Fördelning (2)", tableAddress: "'Fördelning (2)'!A3:D15", syncs: 2 };
+  }
+
+  async rewriteOwned(
+    job: OutputJob,
+    rebuild: (previous: CellValue[][] | null) => SheetModel
+  ): Promise<WrittenOutput> {
+    this.takeFailure();
+    const previous = this.owned.get(job)?.grid.values ?? null;
+    return this.writeOutput(job, rebuild(previous && previous.map((row) => [...row])));
   }
 
   async select(reference: string): Promise<void> {

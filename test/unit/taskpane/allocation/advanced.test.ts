@@ -62,12 +62,8 @@ describe("AllocationController: the run log", () => {
   test("a write appends a Körlogg row with the runner line that reproduces it", async () => {
     const grid = stockholmGrid("Nyckel");
     const port = new FakePort(grid, "Blad1!A1:D12");
-    let previous: (string | number | null)[][] | null = null;
-    const owned = Object.assign(port, {
-      readOwnedValues: async () => previous,
-    });
     const controller = new AllocationController({
-      port: owned,
+      port,
       lang: "sv",
       today: () => "2026-11-25",
     });
@@ -84,10 +80,42 @@ describe("AllocationController: the run log", () => {
       "statsbidrag allocate arbetsbok.xlsx --sheet Blad1 --total '6 069 306' --unit 1 --name-column Stadsdelsförvaltning --key-column Nyckel --interest-column Beställarenhet --interest-column 'Förebyggande enhet' --base '10 000' --lang sv --date 2026-11-25"
     );
     expect(log[1][5].value).toBe(11);
-    // The next write appends row 2 to the log the port gives back.
-    previous = log.map((row) => row.map((c) => c.value));
+    // The next write appends row 2 to the log the port holds.
     await controller.write();
     expect(port.writes[3].model.cells.slice(1).map((row) => row[0].value)).toEqual([1, 2]);
+  });
+
+  test("the log row is what was written, even when an input changes while Excel writes", async () => {
+    const controller = await ready();
+    const port = (controller as unknown as { port: FakePort }).port;
+    const write = port.writeOutput.bind(port);
+    let typed = false;
+    port.writeOutput = async (job, model) => {
+      // The user types a new pot while the table is on its way to Excel.
+      if (job === "allocation" && !typed) {
+        typed = true;
+        controller.setTotal("1 000 000");
+      }
+      return write(job, model);
+    };
+    await controller.write();
+    const log = port.writes[1].model.cells;
+    expect(log[1][4].value).toContain("--total '6 069 306'");
+    expect(log[1][7].value).toBe(6069306);
+  });
+
+  test("a table written whose log row could not be written says both", async () => {
+    const controller = await ready();
+    const port = (controller as unknown as { port: FakePort }).port;
+    port.rewriteOwned = async () => {
+      throw new Error("GeneralException");
+    };
+    await controller.write();
+    expect(port.writes.map((w) => w.job)).toEqual(["allocation"]);
+    expect(controller.state.written).not.toBeNull();
+    expect(controller.state.status?.text).toMatch(
+      /^Tabellen skrevs till bladet .* Raden i Körlogg kunde inte skrivas\.$/
+    );
   });
 });
 

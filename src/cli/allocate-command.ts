@@ -11,12 +11,12 @@ import {
 } from "../core/jobs/allocation/allocation";
 import { allocationJson } from "../core/jobs/allocation/json";
 import { allocationSheetForRun } from "../core/jobs/allocation/sheet";
-import { gridRangeRef } from "../core/grid";
+import { type Grid, gridRangeRef } from "../core/grid";
 import type { AmountSource, ShapeRequest } from "../core/jobs/allocation/shapes";
 import { formatMoney } from "../core/money";
 import { type Field, type Lang, InputError } from "../core/problems";
 import { allocationCommandLine } from "../core/jobs/allocation/command-line";
-import { logTime, runLogSheet, sha256Result, sha256Values } from "../core/runlog";
+import { logTime, loggedInput, runLogSheet, sha256Result } from "../core/runlog";
 import {
   type Command,
   type CommandArgs,
@@ -235,8 +235,13 @@ export async function allocateCommand(options: AllocateOptions): Promise<Allocat
   if (options.lastYearColumn !== undefined && options.lastYearSheet !== undefined)
     throw new CliError("USAGE", { text: "--last-year-column | --last-year-sheet" });
   if (options.lastYearColumn !== undefined) lastYear = { column: options.lastYearColumn };
-  if (options.lastYearSheet !== undefined)
-    lastYear = { sheet: worksheetGrid(worksheet(workbook, options.lastYearSheet)) };
+  // Every grid the run reads, in order: the log's input checksum covers them all.
+  const inputs = [grid];
+  if (options.lastYearSheet !== undefined) {
+    const sheet = worksheetGrid(worksheet(workbook, options.lastYearSheet));
+    lastYear = { sheet };
+    inputs.push(sheet);
+  }
 
   let run: AllocationRun;
   try {
@@ -269,7 +274,7 @@ export async function allocateCommand(options: AllocateOptions): Promise<Allocat
     });
     checkOutputPath(workbook.file, options.output);
     const written = writeOwnedSheet(workbook.book, "allocation", model);
-    appendRunLog(workbook.book, options, grid, run.result);
+    appendRunLog(workbook.book, options, inputs, run.result);
     await saveWorkbook(workbook.book, options.output);
     stderr += wroteSheetLine(written.sheetName, options.output, options.lang);
   }
@@ -279,11 +284,14 @@ export async function allocateCommand(options: AllocateOptions): Promise<Allocat
   return { stdout, stderr, exitCode: 0, result: run.result };
 }
 
-/** Appends this run to the workbook's owned Körlogg sheet (made when missing). */
+/**
+ * Appends this run to the workbook's owned Körlogg sheet (made when missing). `inputs` are
+ * the grids the run read, the recipients' first: the row names and checksums them all.
+ */
 function appendRunLog(
   book: Parameters<typeof writeOwnedSheet>[0],
   options: AllocateOptions,
-  grid: ReturnType<typeof sheetGrid>,
+  inputs: readonly Grid[],
   result: AllocationResult
 ): void {
   const previous = ownedWorksheet(book, "runlog");
@@ -294,10 +302,9 @@ function appendRunLog(
     {
       time: options.time ?? logTime(new Date()),
       job: "allocate",
-      source: gridRangeRef(grid),
-      commandLine: reproducingCommandLine(options, grid.sheet),
+      ...loggedInput(inputs),
+      commandLine: reproducingCommandLine(options, inputs[0].sheet),
       recipients: result.rows.length,
-      inputSha256: sha256Values(grid.values),
       total: result.total,
       resultSha256: sha256Result(json.rows),
     },

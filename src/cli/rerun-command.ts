@@ -1,18 +1,25 @@
 /**
  * `statsbidrag rerun <workbook.xlsx> --log-row N`: re-runs a decision logged in the
- * workbook's Körlogg, from the workbook alone. It reads the logged source range again and
- * compares its SHA-256 with the logged one (was the input changed since?), runs the logged
- * command line on this workbook without writing anything, and compares the result (every
- * name and amount, by SHA-256, and the total) with what was logged.
+ * workbook's Körlogg, from the workbook alone. It reads the logged source ranges again (the
+ * recipients' and, when the run used one, last year's sheet) and compares their SHA-256 with
+ * the logged one (was the input changed since?), runs the logged command line on this
+ * workbook without writing anything, and compares the result (every name and amount, by
+ * SHA-256, and the total) with what was logged.
  *
  * Exit 0: same input, same result. Exit 3: the input or the result differs (said which).
  */
 import { parseArgs } from "util";
 import { allocationJson } from "../core/jobs/allocation/json";
-import { type Grid, parseReference } from "../core/grid";
+import { type Grid, type RangeBox, parseReference } from "../core/grid";
 import { Decimal } from "../core/money";
 import type { Lang } from "../core/problems";
-import { readRunLog, sha256Result, sha256Values, splitCommandLine } from "../core/runlog";
+import {
+  readRunLog,
+  sha256Inputs,
+  sha256Result,
+  splitCommandLine,
+  splitSources,
+} from "../core/runlog";
 import { allocate, allocateCommand, allocateOptions } from "./allocate-command";
 import type { Command, CommandArgs, CommandOutput } from "./command";
 import { CliError } from "./cli-error";
@@ -28,9 +35,8 @@ export interface RerunReport {
   currentTotal: string | null;
 }
 
-/** The values of `source` ("Blad1!A1:D14") in the workbook's grid of that sheet. */
-function sourceValues(grid: Grid, source: string): Grid["values"] {
-  const { box } = parseReference(source);
+/** The values of `box` (a logged range such as "Blad1!A1:D14") in the grid of its sheet. */
+function boxValues(grid: Grid, box: RangeBox): Grid["values"] {
   const values: Grid["values"] = [];
   for (let r = box.top; r <= box.bottom; r++) {
     const row = grid.values[r - grid.top] ?? [];
@@ -118,10 +124,22 @@ export async function rerunCommand(
     json: true,
   });
 
-  // The input: the logged range, read again from this workbook.
-  const sheetName = parseReference(row.source).sheet ?? options.sheet;
-  const grid = worksheetGrid(worksheet(workbook, sheetName ?? undefined));
-  const currentInput = sha256Values(sourceValues(grid, row.source));
+  // The input: the logged ranges (the source, and last year's sheet when one was read),
+  // read again from this workbook.
+  const sources = splitSources(row.source);
+  let references: ReturnType<typeof parseReference>[];
+  try {
+    references = sources.map((source) => parseReference(source));
+  } catch (error) {
+    throw notRerunnable(String((error as Error).message));
+  }
+  if (references.length === 0) throw notRerunnable(row.source);
+  const currentInput = sha256Inputs(
+    references.map(({ sheet, box }) => {
+      const grid = worksheetGrid(worksheet(workbook, sheet ?? options.sheet));
+      return boxValues(grid, box);
+    })
+  );
   const inputSame = currentInput === row.inputSha256;
 
   // The result: the logged command on this workbook, nothing written.
@@ -162,10 +180,10 @@ const USAGE = {
 Användning:
   statsbidrag rerun <arbetsbok.xlsx> --log-row <nr>
 
-Läser raden <nr> i arbetsbokens Körlogg, läser det loggade källområdet igen och jämför
-dess SHA-256 med den loggade (har indata ändrats?), kör den loggade kommandoraden på
-arbetsboken utan att skriva något och jämför resultatet (varje namn och belopp, summan)
-med det loggade.
+Läser raden <nr> i arbetsbokens Körlogg, läser de loggade källområdena igen (mottagarna
+och, om körningen använde det, förra årets blad) och jämför deras SHA-256 med den loggade
+(har indata ändrats?), kör den loggade kommandoraden på arbetsboken utan att skriva något
+och jämför resultatet (varje namn och belopp, summan) med det loggade.
 
 Kod 0: samma indata, samma resultat. Kod 3: indata eller resultat skiljer sig.
 Kod 2: fel på kommandoraden eller i filen.
@@ -175,10 +193,11 @@ Kod 2: fel på kommandoraden eller i filen.
 Usage:
   statsbidrag rerun <workbook.xlsx> --log-row <no>
 
-Reads row <no> of the workbook's run log (Körlogg), reads the logged source range again
-and compares its SHA-256 with the logged one (was the input changed?), runs the logged
-command line on the workbook without writing anything, and compares the result (every
-name and amount, the total) with what was logged.
+Reads row <no> of the workbook's run log (Körlogg), reads the logged source ranges again
+(the recipients' and, when the run used one, last year's sheet) and compares their SHA-256
+with the logged one (was the input changed?), runs the logged command line on the workbook
+without writing anything, and compares the result (every name and amount, the total) with
+what was logged.
 
 Exit 0: same input, same result. Exit 3: the input or the result differs.
 Exit 2: a problem with the command line or the file.

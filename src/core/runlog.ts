@@ -1,14 +1,15 @@
 /**
  * The run log ("Körlogg"): one row per output written, so an auditor can see what was
  * done and re-run it years later from the workbook alone. Each row holds the date and time,
- * the job, the source range, the runner command line that reproduces the result, the number
- * of recipients, a SHA-256 of the input values read (a changed input shows as a different
- * checksum), the total written and a SHA-256 of the result (name and amount per row).
+ * the job, the source range (and any other range the run read, such as last year's sheet),
+ * the runner command line that reproduces the result, the number of recipients, a SHA-256 of
+ * all the input values read (a changed input shows as a different checksum), the total
+ * written and a SHA-256 of the result (name and amount per row).
  *
  * The sheet is owned (OutputJob "runlog"); each write rebuilds it from the previous log's
  * values plus the new row, so rows are only ever appended.
  */
-import type { CellValue } from "./grid";
+import { type CellValue, type Grid, gridRangeRef } from "./grid";
 import { type Decimal } from "./money";
 import type { Lang } from "./problems";
 import { sha256 } from "./sha256";
@@ -20,12 +21,15 @@ export interface RunLogEntry {
   time: string;
   /** The runner command's name, e.g. "allocate". */
   job: string;
-  /** "Blad1!A1:D14": the range the input values were read from. */
+  /**
+   * "Blad1!A1:D14": the range the input values were read from; with more than one (last
+   * year's sheet), all of them in the order read, joinSources.
+   */
   source: string;
   /** The runner command line that reproduces the result. */
   commandLine: string;
   recipients: number;
-  /** sha256Values of the input values read. */
+  /** sha256Inputs of the values of every range in `source`. */
   inputSha256: string;
   /** What the output's total is (the pot), exact. */
   total: Decimal;
@@ -104,9 +108,64 @@ export function canonicalValues(values: readonly (readonly CellValue[])[]): stri
   return lines.slice(0, end).join("\n");
 }
 
+/** The values of one range, as a checksum takes them. */
+type Values = readonly (readonly CellValue[])[];
+
 /** SHA-256 of the input values read (canonicalValues). */
-export function sha256Values(values: readonly (readonly CellValue[])[]): string {
+export function sha256Values(values: Values): string {
   return sha256(canonicalValues(values));
+}
+
+/**
+ * SHA-256 of every range a run read, in the order read (the source range first). One range:
+ * its sha256Values, so rows logged before runs read more than one range still verify. More:
+ * the SHA-256 of the ranges' sha256Values, each followed by a line feed. The digests are 64
+ * hex digits each, so no cell text can move the boundary between two ranges; and the text
+ * ends in a line feed, which canonicalValues never does, so it is never one range's text.
+ */
+export function sha256Inputs(grids: readonly Values[]): string {
+  if (grids.length === 0) throw new RangeError("sha256Inputs needs at least one range");
+  if (grids.length === 1) return sha256Values(grids[0]);
+  return sha256(grids.map((values) => `${sha256Values(values)}\n`).join(""));
+}
+
+const SOURCE_SEPARATOR = "; ";
+
+/** "Blad1!A1:D14; 'Fördelning 2025'!A1:F20": the ranges a run read, for Källområde. */
+export function joinSources(refs: readonly string[]): string {
+  return refs.join(SOURCE_SEPARATOR);
+}
+
+/**
+ * The ranges of a logged Källområde, in order: split at ";" outside the quotes of a sheet
+ * name (Excel allows ";" in sheet names, and quoteSheetName quotes such names). A row
+ * logged with one range gives that range.
+ */
+export function splitSources(source: string): string[] {
+  const refs: string[] = [];
+  let start = 0;
+  let quoted = false;
+  for (let i = 0; i < source.length; i++) {
+    // A doubled '' inside a quoted name toggles twice: still quoted.
+    if (source[i] === "'") quoted = !quoted;
+    else if (source[i] === ";" && !quoted) {
+      refs.push(source.slice(start, i).trim());
+      start = i + 1;
+    }
+  }
+  refs.push(source.slice(start).trim());
+  return refs.filter((ref) => ref !== "");
+}
+
+/**
+ * The source and input checksum of a log entry for the grids a run read, in the order read:
+ * each grid's whole range, so a rerun reads exactly what was checksummed.
+ */
+export function loggedInput(grids: readonly Grid[]): Pick<RunLogEntry, "source" | "inputSha256"> {
+  return {
+    source: joinSources(grids.map(gridRangeRef)),
+    inputSha256: sha256Inputs(grids.map((grid) => grid.values)),
+  };
 }
 
 /** The text the result checksum is taken of: "name<TAB>amount" per row, in order. */

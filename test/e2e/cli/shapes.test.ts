@@ -305,6 +305,56 @@ describe("the output sheet and the run log", () => {
     expect(missing.stderr).toContain("ingen rad nr 9");
   });
 
+  test("with --last-year-sheet, the logged input covers last year's sheet too", async () => {
+    const dir = tempDir();
+    const file = await input(dir);
+    const first = path.join(dir, "first.xlsx");
+    expect(
+      (await run(["allocate", file, ...POT, "--key-column", "Invånare 80+", "--output", first]))
+        .exitCode
+    ).toBe(0);
+    // Last year's allocation kept as values under its own name.
+    const book = await readBook(first);
+    const kept = book.addWorksheet("Fördelning 2025");
+    book.getWorksheet("Fördelning")!.eachRow((row, r) =>
+      row.eachCell((cell, c) => {
+        const v = cell.value;
+        kept.getCell(r, c).value =
+          v && typeof v === "object" && "result" in v ? (v.result as ExcelJS.CellValue) : v;
+      })
+    );
+    const withLast = path.join(dir, "with-last.xlsx");
+    await saveWorkbook(book, withLast);
+    const out = path.join(dir, "out.xlsx");
+    const flags = ["--sheet", "Blad1", "--key-column", "Invånare 80+"];
+    const lastYear = ["--last-year-sheet", "Fördelning 2025"];
+    expect(
+      (await run(["allocate", withLast, ...POT, ...flags, ...lastYear, "--output", out])).exitCode
+    ).toBe(0);
+
+    // Row 2 (row 1 is the write that made last year's sheet) names both ranges read.
+    const log = (await readBook(out)).getWorksheet("Körlogg")!;
+    expect(log.getCell("D3").value).toBe("Blad1!A1:F7; 'Fördelning 2025'!A1:F18");
+
+    const same = await run(["rerun", out, "--log-row", "2"]);
+    expect(same.stdout).toContain("Indata: oförändrade");
+    expect(same.exitCode).toBe(0);
+
+    // Someone edits last year's amount for Norr: the source range is as it was, but the
+    // input the run read is not.
+    const changed = await readBook(out);
+    const norr = changed.getWorksheet("Fördelning 2025")!.getCell("D4");
+    expect(typeof norr.value).toBe("number");
+    norr.value = Number(norr.value) + 1;
+    const edited = path.join(dir, "edited.xlsx");
+    await saveWorkbook(changed, edited);
+    const differs = await run(["rerun", edited, "--log-row", "2"]);
+    expect(differs.stdout).toContain("Indata: ÄNDRADE");
+    // The result checksum (name and amount per row) cannot see it: only the input one can.
+    expect(differs.stdout).toContain("Resultat: detsamma");
+    expect(differs.exitCode).toBe(3);
+  });
+
   test("rerun on a workbook without a run log says so", async () => {
     const dir = tempDir();
     const file = await input(dir);

@@ -5,10 +5,14 @@ import { Decimal } from "../../../../src/core/money";
 import {
   canonicalValues,
   commandLine,
+  joinSources,
+  loggedInput,
   readRunLog,
   runLogSheet,
+  sha256Inputs,
   sha256Values,
   splitCommandLine,
+  splitSources,
 } from "../../../../src/core/runlog";
 import { sha256 } from "../../../../src/core/sha256";
 
@@ -56,6 +60,90 @@ describe("input checksum", () => {
       ])
     );
     expect(canonicalValues([["a\tb", true, -0]])).toBe("a\\tb\tTRUE\t0");
+  });
+});
+
+describe("input checksum over several ranges", () => {
+  const source = [
+    ["Stadsdel", "Nyckel"],
+    ["Norr", 10],
+  ];
+  const lastYear = [
+    ["Stadsdel", "Belopp (kr)"],
+    ["Norr", 50000],
+  ];
+
+  test("one range: the same checksum as sha256Values, so rows logged before still verify", () => {
+    expect(sha256Inputs([source])).toBe(sha256Values(source));
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(fc.oneof(fc.string(), fc.double(), fc.boolean(), fc.constant(null)))),
+        (values) => {
+          expect(sha256Inputs([values])).toBe(sha256Values(values));
+        }
+      )
+    );
+    expect(() => sha256Inputs([])).toThrow(RangeError);
+  });
+
+  test("every range counts, and their order does", () => {
+    const both = sha256Inputs([source, lastYear]);
+    expect(both).toMatch(/^[0-9a-f]{64}$/);
+    expect(both).not.toBe(sha256Values(source));
+    expect(both).not.toBe(sha256Inputs([lastYear, source]));
+    const edited = [lastYear[0], ["Norr", 50001]];
+    expect(sha256Inputs([source, edited])).not.toBe(both);
+  });
+
+  test("no cell text can forge the boundary between ranges", () => {
+    // Rows moved from one range to the other: the same cells, split differently.
+    const rows = [["a"], ["b"], ["c"]];
+    const splits = [1, 2].map((at) => sha256Inputs([rows.slice(0, at), rows.slice(at)]));
+    expect(new Set([...splits, sha256Values(rows)]).size).toBe(3);
+    // A range whose text is the two ranges' digests, or holds a line feed or form feed.
+    const digests = [[sha256Values(source)], [sha256Values(lastYear)]];
+    expect(sha256Inputs([digests])).not.toBe(sha256Inputs([source, lastYear]));
+    expect(sha256Inputs([[["a\nb"]], [["c"]]])).not.toBe(sha256Inputs([[["a"]], [["b\nc"]]]));
+    expect(sha256Inputs([[["a\fb"]], [["c"]]])).not.toBe(sha256Inputs([[["a"]], [["b\fc"]]]));
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(fc.string(), { minLength: 1 }), { minLength: 2, maxLength: 6 }),
+        fc.nat(),
+        fc.nat(),
+        (cells, i, j) => {
+          const rows = cells.map((row, r) => [...row, r]); // every row distinct, none blank
+          const a = 1 + (i % (rows.length - 1));
+          const b = 1 + (j % (rows.length - 1));
+          fc.pre(a !== b);
+          expect(sha256Inputs([rows.slice(0, a), rows.slice(a)])).not.toBe(
+            sha256Inputs([rows.slice(0, b), rows.slice(b)])
+          );
+        }
+      )
+    );
+  });
+
+  test("the logged source names every range read, and splits back into them", () => {
+    const refs = ["Blad1!A1:D14", "'Fördelning 2025'!A1:F20", "'Budget; 2024'!A1:B3"];
+    const text = joinSources(refs);
+    expect(text).toBe("Blad1!A1:D14; 'Fördelning 2025'!A1:F20; 'Budget; 2024'!A1:B3");
+    expect(splitSources(text)).toEqual(refs);
+    expect(splitSources("Blad1!A1:D14")).toEqual(["Blad1!A1:D14"]);
+    expect(splitSources("'It''s; here'!A1")).toEqual(["'It''s; here'!A1"]);
+    const grid = (sheet: string, values: (string | number | null)[][]) => ({
+      sheet,
+      top: 0,
+      left: 0,
+      values,
+    });
+    expect(loggedInput([grid("Blad1", source), grid("Fördelning 2025", lastYear)])).toEqual({
+      source: "Blad1!A1:B2; 'Fördelning 2025'!A1:B2",
+      inputSha256: sha256Inputs([source, lastYear]),
+    });
+    expect(loggedInput([grid("Blad1", source)])).toEqual({
+      source: "Blad1!A1:B2",
+      inputSha256: sha256Values(source),
+    });
   });
 });
 

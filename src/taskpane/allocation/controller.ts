@@ -63,6 +63,10 @@ export interface AdvancedInput {
   base: string;
   floor: string;
   ceiling: string;
+  /** Per recipient from a column (index into the headers) instead of one amount for all. */
+  baseColumn: number | null;
+  floorColumn: number | null;
+  ceilingColumn: number | null;
   /** A second key column (index into the headers), weighted with the key column. */
   secondKey: number | null;
   keyWeight: string;
@@ -74,9 +78,24 @@ export const NO_ADVANCED: AdvancedInput = {
   base: "",
   floor: "",
   ceiling: "",
+  baseColumn: null,
+  floorColumn: null,
+  ceilingColumn: null,
   secondKey: null,
   keyWeight: "",
   secondWeight: "",
+  lastYearColumn: null,
+};
+
+/** The column picks of "Avancerat": they name columns of one source only. */
+const NO_ADVANCED_COLUMNS: Pick<
+  AdvancedInput,
+  "baseColumn" | "floorColumn" | "ceilingColumn" | "secondKey" | "lastYearColumn"
+> = {
+  baseColumn: null,
+  floorColumn: null,
+  ceilingColumn: null,
+  secondKey: null,
   lastYearColumn: null,
 };
 
@@ -417,7 +436,7 @@ export class AllocationController extends StepController<AllocationState> {
     this.state.columns = this.columnsFor(source);
     // Column picks in "Avancerat" name columns of the old source: start them over, or take
     // the last run's by header when the same source is read again.
-    this.state.advanced = { ...this.state.advanced, secondKey: null, lastYearColumn: null };
+    this.state.advanced = { ...this.state.advanced, ...NO_ADVANCED_COLUMNS };
     const saved = this.readSavedSettings();
     const headers = this.state.columns?.headers;
     if (saved?.advanced && headers && this.isSavedSource(saved, source)) {
@@ -425,6 +444,10 @@ export class AllocationController extends StepController<AllocationState> {
         const c = header === "" ? -1 : findColumn(headers, header);
         return c < 0 ? null : c;
       };
+      const { baseHeader, floorHeader, ceilingHeader } = saved.advanced;
+      this.state.advanced.baseColumn = column(baseHeader ?? "");
+      this.state.advanced.floorColumn = column(floorHeader ?? "");
+      this.state.advanced.ceilingColumn = column(ceilingHeader ?? "");
       this.state.advanced.secondKey = column(saved.advanced.secondKeyHeader);
       this.state.advanced.lastYearColumn = column(saved.advanced.lastYearHeader);
     }
@@ -547,8 +570,9 @@ export class AllocationController extends StepController<AllocationState> {
     const header = (c: number | null) => (c === null ? undefined : columns.headers[c]);
     const request = this.request();
     const shapes = request.shapes;
-    const amount = (s: { value: string | number } | { column: string } | undefined) =>
-      s && "value" in s ? String(s.value) : undefined;
+    type Source = { value: string | number } | { column: string } | undefined;
+    const amount = (s: Source) => (s && "value" in s ? String(s.value) : undefined);
+    const column = (s: Source) => (s && "column" in s ? s.column : undefined);
     const weighted = shapes?.weightedKeys;
     const json = allocationJson(run.result);
     return {
@@ -566,8 +590,11 @@ export class AllocationController extends StepController<AllocationState> {
         weights: weighted ? weighted.map((w) => String(w.weight)) : [],
         interestColumns: columns.interestColumns.map((c) => columns.headers[c]),
         base: amount(shapes?.base),
+        baseColumn: column(shapes?.base),
         floor: amount(shapes?.floor),
+        floorColumn: column(shapes?.floor),
         ceiling: amount(shapes?.ceiling),
+        ceilingColumn: column(shapes?.ceiling),
         lastYearColumn:
           request.lastYear && "column" in request.lastYear ? request.lastYear.column : undefined,
         lang: this.lang,
@@ -585,11 +612,17 @@ export class AllocationController extends StepController<AllocationState> {
     const a = this.state.advanced;
     const headers = this.state.columns?.headers ?? [];
     const keyColumn = this.state.columns?.keyColumn ?? null;
-    const amount = (text: string) => (text.trim() === "" ? undefined : { value: text });
+    // A column picked wins over the amount field, which the view hides meanwhile.
+    const amount = (text: string, column: number | null) =>
+      column !== null && headers[column] !== undefined
+        ? { column: headers[column] }
+        : text.trim() === ""
+          ? undefined
+          : { value: text };
     const shapes: ShapeRequest = {
-      base: amount(a.base),
-      floor: amount(a.floor),
-      ceiling: amount(a.ceiling),
+      base: amount(a.base, a.baseColumn),
+      floor: amount(a.floor, a.floorColumn),
+      ceiling: amount(a.ceiling, a.ceilingColumn),
     };
     if (a.secondKey !== null && keyColumn !== null && headers[a.secondKey] !== undefined)
       shapes.weightedKeys = [
@@ -627,12 +660,17 @@ export class AllocationController extends StepController<AllocationState> {
       base: a.base,
       floor: a.floor,
       ceiling: a.ceiling,
+      baseHeader: header(a.baseColumn),
+      floorHeader: header(a.floorColumn),
+      ceilingHeader: header(a.ceilingColumn),
       secondKeyHeader: header(a.secondKey),
       keyWeight: a.keyWeight,
       secondWeight: a.secondWeight,
       lastYearHeader: header(a.lastYearColumn),
     };
-    return Object.values(advanced).some((v) => v.trim() !== "") ? { advanced } : {};
+    return Object.values(advanced).some((v) => v !== undefined && v.trim() !== "")
+      ? { advanced }
+      : {};
   }
 
   private readSavedSettings(): AllocationSettings | null {

@@ -54,6 +54,11 @@ export interface AllocationTexts {
   base: string;
   floor: string;
   ceiling: string;
+  /** Labels of the "same for all, or a column" choice beside each amount. */
+  baseSource: string;
+  floorSource: string;
+  ceilingSource: string;
+  sameForAll: string;
   secondKey: string;
   keyWeight: string;
   secondWeight: string;
@@ -123,6 +128,10 @@ const SV: AllocationTexts = {
   base: "Grundbelopp per mottagare (kr)",
   floor: "Golv per mottagare (kr)",
   ceiling: "Tak per mottagare (kr)",
+  baseSource: "Grundbelopp: samma för alla eller ur en kolumn",
+  floorSource: "Golv: samma för alla eller ur en kolumn",
+  ceilingSource: "Tak: samma för alla eller ur en kolumn",
+  sameForAll: "Samma för alla",
   secondKey: "Andra nyckel (vägs ihop med den första)",
   keyWeight: "Vikt för första nyckeln (%)",
   secondWeight: "Vikt för andra nyckeln (%)",
@@ -192,6 +201,10 @@ const EN: AllocationTexts = {
   base: "Base amount per recipient (SEK)",
   floor: "Floor per recipient (SEK)",
   ceiling: "Ceiling per recipient (SEK)",
+  baseSource: "Base amount: the same for all or from a column",
+  floorSource: "Floor: the same for all or from a column",
+  ceilingSource: "Ceiling: the same for all or from a column",
+  sameForAll: "Same for all",
   secondKey: "Second key (weighed with the first)",
   keyWeight: "Weight of the first key (%)",
   secondWeight: "Weight of the second key (%)",

@@ -114,6 +114,10 @@ export class AllocationView {
     byId<HTMLSelectElement>("last-year-column").addEventListener("change", (event) =>
       c.setAdvanced({ lastYearColumn: column((event.target as HTMLSelectElement).value) })
     );
+    for (const field of ["base", "floor", "ceiling"] as const)
+      byId<HTMLSelectElement>(`${field}-column`).addEventListener("change", (event) =>
+        c.setAdvanced({ [`${field}Column`]: column((event.target as HTMLSelectElement).value) })
+      );
     fillUnitOptions(byId<HTMLSelectElement>("unit"), this.lang, this.shell.kr);
     c.subscribe((state) => this.render(state));
     this.render(c.state);
@@ -229,10 +233,17 @@ export class AllocationView {
     const options = headers.map((header, c) =>
       this.texts.columnOption(columnLetter(left + c), header)
     );
+    const picks: [string, number | null, string][] = [
+      ["second-key", a.secondKey, this.texts.noColumn],
+      ["last-year-column", a.lastYearColumn, this.texts.noColumn],
+      ["base-column", a.baseColumn, this.texts.sameForAll],
+      ["floor-column", a.floorColumn, this.texts.sameForAll],
+      ["ceiling-column", a.ceilingColumn, this.texts.sameForAll],
+    ];
     if (this.parts.changed("advanced-options", JSON.stringify([source?.address, options]))) {
-      for (const id of ["second-key", "last-year-column"]) {
+      for (const [id, , noneText] of picks) {
         const select = byId<HTMLSelectElement>(id);
-        const none = element("option", undefined, this.texts.noColumn);
+        const none = element("option", undefined, noneText);
         none.value = "";
         select.replaceChildren(none);
         options.forEach((text, c) => {
@@ -242,9 +253,12 @@ export class AllocationView {
         });
       }
     }
-    byId<HTMLSelectElement>("second-key").value = a.secondKey === null ? "" : String(a.secondKey);
-    byId<HTMLSelectElement>("last-year-column").value =
-      a.lastYearColumn === null ? "" : String(a.lastYearColumn);
+    for (const [id, picked] of picks)
+      byId<HTMLSelectElement>(id).value = picked === null ? "" : String(picked);
+    // A column gives each recipient its own amount: the one-for-all field is not used then.
+    byId("base").hidden = a.baseColumn !== null;
+    byId("floor").hidden = a.floorColumn !== null;
+    byId("ceiling").hidden = a.ceilingColumn !== null;
     byId("weights").hidden = a.secondKey === null;
   }
 

@@ -2,41 +2,14 @@
  * axe-core (WCAG 2.1 AA rules) on every state of the Fördela step a user meets: empty,
  * preview, errors, written, English and Office's dark theme. Zero violations in each.
  */
-import { readFileSync } from "fs";
 import type { Page } from "playwright-core";
-import { POT, openPane, usePane } from "./harness";
+import { POT, axeViolations, openPane, usePane } from "./harness";
 
 usePane();
 // axe walks the whole pane (three panels) several times per test.
 jest.setTimeout(60_000);
 
-const AXE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
-
-interface Violation {
-  id: string;
-  help: string;
-  nodes: { target: string[] }[];
-}
-
-/** Runs axe in the page (through the debugger, so the pane's strict CSP stays on). */
-async function violations(page: Page): Promise<string[]> {
-  await page.evaluate(AXE);
-  const found = await page.evaluate(async () => {
-    const axe = (
-      window as unknown as { axe: { run: (o: object) => Promise<{ violations: Violation[] }> } }
-    ).axe;
-    const result = await axe.run({
-      runOnly: {
-        type: "tag",
-        values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"],
-      },
-    });
-    return result.violations;
-  });
-  return found.map(
-    (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`
-  );
-}
+const violations = (page: Page) => axeViolations(page);
 
 async function readAndFill(page: Page, pot: string): Promise<void> {
   await page.locator("#use-selection").click();

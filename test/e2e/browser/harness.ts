@@ -262,3 +262,35 @@ export function expectOnlyLocalRequests(requests: string[]): void {
 export const status = (page: Page) => page.locator("#status").innerText();
 export const snapshot = (page: Page, sheet: string) =>
   page.evaluate((name) => window.__officeDouble.snapshot(name), sheet);
+
+const AXE_SOURCE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+
+/**
+ * axe-core's WCAG 2.1 A/AA and best-practice violations inside `selector`, each as
+ * "rule: help (targets)". Injected through the devtools protocol, so the pane's CSP stays on.
+ */
+export async function axeViolations(page: Page, selector = "body"): Promise<string[]> {
+  await page.evaluate(AXE_SOURCE);
+  const found = await page.evaluate(async (context) => {
+    interface Violation {
+      id: string;
+      help: string;
+      nodes: { target: string[] }[];
+    }
+    const axe = (
+      window as unknown as {
+        axe: { run: (c: string, o: object) => Promise<{ violations: Violation[] }> };
+      }
+    ).axe;
+    const result = await axe.run(context, {
+      runOnly: {
+        type: "tag",
+        values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"],
+      },
+    });
+    return result.violations.map(
+      (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`
+    );
+  }, selector);
+  return found;
+}

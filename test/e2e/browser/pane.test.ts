@@ -104,8 +104,7 @@ describe("the pane in Chromium with an Excel double", () => {
     expect(await page.evaluate(() => window.__officeDouble.activeSheet())).toBe("Fördelning (2)");
     const log = await page.evaluate(() => window.__officeDouble.read("Körlogg"));
     expect(log.values).toHaveLength(2);
-    const [nr, , job, source, commandLine, recipients, inputSha, total, resultSha] =
-      log.values[1];
+    const [nr, , job, source, commandLine, recipients, inputSha, total, resultSha] = log.values[1];
     expect([nr, job, source, recipients, total]).toEqual([1, "allocate", "Blad1!A1:D12", 11, POT]);
     expect(String(commandLine).replace(/ --date \d{4}-\d\d-\d\d$/, "")).toBe(
       "statsbidrag allocate arbetsbok.xlsx --sheet Blad1 --total '6 069 306'" +

@@ -4,12 +4,12 @@
  * cell, the owned "Rekvisitioner" sheet written through the double, and the user's sheets
  * (one of them also called "Rekvisitioner") left as they were.
  */
-import { readFileSync } from "fs";
 import { join } from "path";
 import type { Page } from "playwright-core";
 import {
   ARTIFACTS,
   STOCKHOLM,
+  axeViolations,
   expectOnlyLocalRequests,
   openPane,
   runsDuring,
@@ -42,20 +42,6 @@ const USERS_REKVISITIONER = [
 ];
 
 const panel = (page: Page) => page.locator(PANEL);
-
-/** axe-core's rule ids violated inside the panel (evaluated through the devtools protocol, so the pane's CSP does not apply). */
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(readFileSync(require.resolve("axe-core/axe.min.js"), "utf8"));
-  return page.evaluate(async (selector) => {
-    const axe = (
-      window as unknown as {
-        axe: { run(context: string): Promise<{ violations: { id: string; nodes: unknown[] }[] }> };
-      }
-    ).axe;
-    const result = await axe.run(selector);
-    return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
-  }, PANEL);
-}
 
 async function openStep(page: Page): Promise<void> {
   await page.getByRole("tab", { name: "Rekvisitioner" }).click();
@@ -140,7 +126,7 @@ describe("the Rekvisitioner step in Chromium with an Excel double", () => {
     expect(await page.evaluate(() => window.__officeDouble.selection())).toBe("Inkomna!C4");
 
     await page.screenshot({ path: join(ARTIFACTS, "requisitions-sv.png"), fullPage: true });
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await axeViolations(page, PANEL)).toEqual([]);
 
     // 4. An invalid pot stops the write, with the error by the field.
     await page.getByLabel("Pott (kr, valfritt)").fill("tolv");

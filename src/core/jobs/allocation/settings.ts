@@ -32,6 +32,10 @@ export interface SavedAdvanced {
   base: string;
   floor: string;
   ceiling: string;
+  /** Headers of the columns base, floor and ceiling were taken from ("" or absent: none). */
+  baseHeader?: string;
+  floorHeader?: string;
+  ceilingHeader?: string;
   secondKeyHeader: string;
   keyWeight: string;
   secondWeight: string;
@@ -90,5 +94,10 @@ function savedAdvancedOf(value: unknown): { advanced?: SavedAdvanced } {
   ];
   if (!keys.every((k) => typeof v[k] === "string")) return {};
   const advanced = Object.fromEntries(keys.map((k) => [k, v[k] as string])) as unknown;
-  return { advanced: advanced as SavedAdvanced };
+  // Added later: settings saved before them have none, and anything else is dropped.
+  const columns: (keyof SavedAdvanced)[] = ["baseHeader", "floorHeader", "ceilingHeader"];
+  const headers = Object.fromEntries(
+    columns.flatMap((k) => (typeof v[k] === "string" ? [[k, v[k] as string]] : []))
+  );
+  return { advanced: { ...(advanced as SavedAdvanced), ...headers } };
 }

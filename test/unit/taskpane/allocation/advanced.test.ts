@@ -145,3 +145,81 @@ describe("AllocationController: Avancerat is remembered with the run", () => {
     expect(again.state.run?.result.rows.map((r) => r.amount.toFixed())).toEqual(amounts);
   });
 });
+
+describe("AllocationController: base, floor and ceiling from columns", () => {
+  /** The Stockholm table with a base amount per district and a ceiling per district beside it. */
+  function gridWithColumns() {
+    const grid = stockholmGrid("Nyckel");
+    const [header, ...rows] = grid.values;
+    return {
+      ...grid,
+      values: [
+        [...header, "Grundbelopp", "Tak"],
+        ...rows.map((row, i) => [...row, i === 0 ? 100000 : 20000, 700000]),
+      ],
+    };
+  }
+
+  async function readyWithColumns() {
+    const port = new FakePort(gridWithColumns(), "Blad1!A1:F12");
+    const controller = new AllocationController({ port, lang: "sv", today: () => "2026-11-25" });
+    await controller.start();
+    await controller.useSelection();
+    controller.setTotal("6 069 306");
+    const headers = controller.state.columns?.headers ?? [];
+    return { port, controller, base: headers.indexOf("Grundbelopp"), cap: headers.indexOf("Tak") };
+  }
+
+  test("each recipient's base comes from its row; the amount typed for all is not used then", async () => {
+    const { controller, base } = await readyWithColumns();
+    controller.setAdvanced({ base: "999 999", baseColumn: base });
+    expect(controller.state.issues).toEqual([]);
+    const rows = controller.state.run?.result.rows ?? [];
+    const bases = rows.map((r) => r.shape?.base?.toNumber());
+    expect(bases[0]).toBe(100000);
+    expect(bases.slice(1).every((b) => b === 20000)).toBe(true);
+    expect(total(controller)).toBe(6069306);
+  });
+
+  test("a ceiling column caps each row; the log names the columns, as the runner's flags", async () => {
+    const { port, controller, base, cap } = await readyWithColumns();
+    controller.setAdvanced({ baseColumn: base, ceilingColumn: cap });
+    expect(controller.state.issues).toEqual([]);
+    const rows = controller.state.run?.result.rows ?? [];
+    expect(rows.every((r) => r.amount.toNumber() <= 700000)).toBe(true);
+    expect(rows.some((r) => r.shape?.bound === "ceiling")).toBe(true);
+    expect(total(controller)).toBe(6069306);
+    await controller.write();
+    const line = String(port.writes[1].model.cells[1][4].value);
+    expect(line).toContain("--base-column Grundbelopp --ceiling-column Tak");
+    expect(line).not.toContain("--base ");
+  });
+
+  test("a column that is not a number is refused naming its cell", async () => {
+    const { controller, base } = await readyWithColumns();
+    const source = controller.state.sources.source;
+    if (!source) throw new Error("no source");
+    source.grid.values[3][4] = "tjugo tusen";
+    controller.setAdvanced({ baseColumn: base });
+    expect(controller.state.issues).toEqual([
+      expect.objectContaining({ cell: "Blad1!E4", message: "'tjugo tusen' är inte ett tal." }),
+    ]);
+  });
+
+  test("the columns are remembered by header for the same source", async () => {
+    const { port, controller, base, cap } = await readyWithColumns();
+    controller.setAdvanced({ floorColumn: base, ceilingColumn: cap });
+    await controller.write();
+    const again = new AllocationController({ port, lang: "sv", today: () => "2026-11-26" });
+    await again.start();
+    await again.useSelection();
+    expect(again.state.advanced).toMatchObject({
+      baseColumn: null,
+      floorColumn: base,
+      ceilingColumn: cap,
+    });
+    expect(again.state.run?.result.rows.map((r) => r.amount.toFixed())).toEqual(
+      controller.state.run?.result.rows.map((r) => r.amount.toFixed())
+    );
+  });
+});

@@ -9,6 +9,11 @@ export interface AllocationFlags {
   /** The workbook's file name as logged (the pane does not know it: a placeholder). */
   file: string;
   sheet: string;
+  /**
+   * "A3:D14": the range of `sheet` the recipients were read from, without the sheet name
+   * (the pane's selection or table). Absent: the whole sheet, as runs logged before it.
+   */
+  range?: string;
   total: string;
   /** "name=amount" each. */
   reserves: readonly string[];
@@ -35,6 +40,7 @@ export function allocationWords(flags: AllocationFlags): string[] {
   const add = (flag: string, value: string | undefined) => {
     if (value !== undefined) words.push(flag, value);
   };
+  add("--range", flags.range);
   add("--total", flags.total);
   for (const reserve of flags.reserves) add("--reserve", reserve);
   add("--unit", flags.unit);

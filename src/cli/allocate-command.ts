@@ -140,7 +140,16 @@ export function reproducingCommandLine(options: AllocateOptions, sheet: string):
     // As Excel writes it: "B3:D8" for "$b$3:$d$8" or "D8:B3".
     range: box && rangeAddress(box),
     reserves: options.reserves,
+    hiddenRows: hiddenRowsFlag(options),
   });
+}
+
+/** --hidden-rows: include (the default) or exclude; anything else is a usage error. */
+function hiddenRowsFlag(options: AllocateOptions): "include" | "exclude" {
+  const hiddenRows = options.hiddenRows ?? "include";
+  if (hiddenRows !== "include" && hiddenRows !== "exclude")
+    throw new CliError("USAGE", { text: "--hidden-rows include | exclude" });
+  return hiddenRows;
 }
 
 /** The largest sheet Excel has: rows 1 to 1 048 576, columns A to XFD. */
@@ -249,9 +258,7 @@ function readingNotes(
 
 export async function allocateCommand(options: AllocateOptions): Promise<AllocateOutput> {
   if (options.output) checkOutputPath(options.input, options.output);
-  const hiddenRows = options.hiddenRows ?? "include";
-  if (hiddenRows !== "include" && hiddenRows !== "exclude")
-    throw new CliError("USAGE", { text: "--hidden-rows include | exclude" });
+  const hiddenRows = hiddenRowsFlag(options);
   const reserves = options.reserves.map(parseReserveFlag);
   const box = options.range === undefined ? undefined : parseRangeFlag(options.range);
   // With --range, a problem of the range as a whole (an empty range) names that flag.

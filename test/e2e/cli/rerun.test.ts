@@ -161,6 +161,32 @@ describe("--range: one range of the sheet, as the pane reads a selection or a ta
   });
 });
 
+describe("--hidden-rows exclude is logged", () => {
+  test("the command line carries it and rerun leaves the hidden rows out again", async () => {
+    const dir = tempDir();
+    // Row 2 (above the range) and Söder's row 5 are hidden.
+    const file = await crowdedSheet(dir, (sheet) => {
+      sheet.getRow(2).hidden = true;
+      sheet.getRow(5).hidden = true;
+    });
+    const out = path.join(dir, "out.xlsx");
+    const flags = ["--range", "B3:D8"];
+    const excluded = [...flags, "--hidden-rows", "exclude", "--output", out];
+    expect((await run(["allocate", file, ...POT, ...excluded])).exitCode).toBe(0);
+    expect((await loggedRow(out, 1)).commandLine).toContain(
+      "--sheet Blad1 --range B3:D8 --total '1 000 000' --hidden-rows exclude --lang sv"
+    );
+    await rerunSame(out, 1);
+
+    // The default (include) is not written out.
+    const again = path.join(dir, "again.xlsx");
+    expect((await run(["allocate", out, ...POT, ...flags, "--output", again])).exitCode).toBe(0);
+    expect((await loggedRow(again, 2)).commandLine).not.toContain("--hidden-rows");
+    await rerunSame(again, 2);
+    await rerunSame(again, 1);
+  });
+});
+
 test("a row logged before these flags re-runs as before (whole sheet, hidden rows included)", async () => {
   const dir = tempDir();
   const book = new ExcelJS.Workbook();

@@ -22,6 +22,8 @@ export interface AllocationFlags {
   keyColumns: readonly string[];
   weights: readonly string[];
   interestColumns: readonly string[];
+  /** Hidden recipient rows: "exclude" is logged; "include" (the default) and absent are not. */
+  hiddenRows?: "include" | "exclude";
   base?: string;
   baseColumn?: string;
   floor?: string;
@@ -50,6 +52,7 @@ export function allocationWords(flags: AllocationFlags): string[] {
     add("--weight", flags.weights[j]);
   });
   for (const column of flags.interestColumns) add("--interest-column", column);
+  if (flags.hiddenRows === "exclude") add("--hidden-rows", "exclude");
   add("--base", flags.base);
   add("--base-column", flags.baseColumn);
   add("--floor", flags.floor);

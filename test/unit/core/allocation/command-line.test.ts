@@ -33,3 +33,12 @@ test("--range comes right after --sheet", () => {
     "--total",
   ]);
 });
+
+test("--hidden-rows exclude is logged; the default (include) is not", () => {
+  expect(allocationCommandLine({ ...FLAGS, hiddenRows: "exclude" })).toContain(
+    "--key-column 'Invånare 65+' --hidden-rows exclude --lang sv"
+  );
+  expect(allocationCommandLine({ ...FLAGS, hiddenRows: "include" })).toBe(
+    allocationCommandLine(FLAGS)
+  );
+});

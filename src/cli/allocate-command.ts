@@ -60,6 +60,8 @@ export interface AllocateOptions {
   keyColumns: string[];
   weights: string[];
   interestColumns: string[];
+  /** --no-interest-columns: no interest columns (not even detected ones), everyone takes part. */
+  noInterestColumns?: boolean;
   /** Hidden recipient rows: "include" (default, listed as a warning) or "exclude". */
   hiddenRows?: string;
   /** The grant's name and year, for the sheet's title. */
@@ -259,6 +261,8 @@ function readingNotes(
 export async function allocateCommand(options: AllocateOptions): Promise<AllocateOutput> {
   if (options.output) checkOutputPath(options.input, options.output);
   const hiddenRows = hiddenRowsFlag(options);
+  if (options.noInterestColumns && options.interestColumns.length > 0)
+    throw new CliError("USAGE", { text: "--interest-column | --no-interest-columns" });
   const reserves = options.reserves.map(parseReserveFlag);
   const box = options.range === undefined ? undefined : parseRangeFlag(options.range);
   // With --range, a problem of the range as a whole (an empty range) names that flag.
@@ -315,8 +319,12 @@ export async function allocateCommand(options: AllocateOptions): Promise<Allocat
       {
         name: options.nameColumn,
         key: options.keyColumns[0],
-        // No --interest-column flag: detect them.
-        interest: options.interestColumns.length > 0 ? options.interestColumns : undefined,
+        // None at all with --no-interest-columns; no --interest-column flag: detect them.
+        interest: options.noInterestColumns
+          ? []
+          : options.interestColumns.length > 0
+            ? options.interestColumns
+            : undefined,
       },
       undefined,
       { hiddenRows }
@@ -396,6 +404,7 @@ export function allocateOptions(args: CommandArgs, context: CommandContext): All
     keyColumns: args.strings("key-column"),
     weights: args.strings("weight"),
     interestColumns: args.strings("interest-column"),
+    noInterestColumns: args.boolean("no-interest-columns"),
     base: args.string("base"),
     baseColumn: args.string("base-column"),
     floor: args.string("floor"),
@@ -430,6 +439,7 @@ Flaggor:
   --name-column <rubrik>       namnkolumnen (annars hittas den på rubriken)
   --key-column <rubrik>        nyckelkolumnen (annars hittas den på rubriken)
   --interest-column <rubrik>   kolumn med X/- för intresse; kan upprepas
+  --no-interest-columns        inga intressekolumner (hitta inga heller): alla deltar
   --hidden-rows include|exclude  dolda rader: används och listas (standard) eller utesluts
   --grant <namn> --year <ÅÅÅÅ> bidragets namn och år i bladets rubrik
   --base <belopp>              grundbelopp per deltagande mottagare, resten efter nyckel
@@ -470,6 +480,7 @@ Flags:
   --name-column <header>       the name column (else found by its header)
   --key-column <header>        the key column (else found by its header)
   --interest-column <header>   a column of X/- interest marks; may be repeated
+  --no-interest-columns        no interest columns (find none either): everyone takes part
   --hidden-rows include|exclude  hidden rows: used and listed (default) or left out
   --grant <name> --year <YYYY> the grant's name and year in the sheet's title
   --base <amount>              base amount per participating recipient, the rest by key
@@ -518,6 +529,7 @@ export const allocate: Command = {
     "last-year-column": { type: "string" },
     "last-year-sheet": { type: "string" },
     "interest-column": { type: "string", multiple: true },
+    "no-interest-columns": { type: "boolean" },
     "hidden-rows": { type: "string" },
     grant: { type: "string" },
     year: { type: "string" },

@@ -187,6 +187,38 @@ describe("--hidden-rows exclude is logged", () => {
   });
 });
 
+describe("--no-interest-columns: every recipient row takes part", () => {
+  test("the X/- column is not read, the run log says so, and rerun reproduces it", async () => {
+    const dir = tempDir();
+    const file = await crowdedSheet(dir);
+    const flags = ["--range", "B3:D8", "--no-interest-columns"];
+    const result = await run(["allocate", file, ...POT, ...flags, "--json"]);
+    expect(result.exitCode).toBe(0);
+    expect(amountsOf(result.stdout)).toEqual({
+      Norr: "100000",
+      Söder: "300000",
+      Öster: "200000",
+      Väster: "400000",
+    });
+    expect(JSON.parse(result.stdout).columns.interest).toEqual([]);
+
+    const out = path.join(dir, "out.xlsx");
+    expect((await run(["allocate", file, ...POT, ...flags, "--output", out])).exitCode).toBe(0);
+    expect((await loggedRow(out, 1)).commandLine).toBe(
+      "statsbidrag allocate in.xlsx --sheet Blad1 --range B3:D8 --total '1 000 000' --no-interest-columns --lang sv --date 2026-11-25"
+    );
+    await rerunSame(out, 1);
+  });
+
+  test("with --interest-column it is refused", async () => {
+    const file = await crowdedSheet(tempDir());
+    const both = ["--no-interest-columns", "--interest-column", "Intresse"];
+    const result = await run(["allocate", file, ...POT, "--range", "B3:D8", ...both]);
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toContain("--interest-column | --no-interest-columns");
+  });
+});
+
 test("a row logged before these flags re-runs as before (whole sheet, hidden rows included)", async () => {
   const dir = tempDir();
   const book = new ExcelJS.Workbook();

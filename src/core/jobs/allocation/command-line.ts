@@ -21,7 +21,13 @@ export interface AllocationFlags {
   nameColumn?: string;
   keyColumns: readonly string[];
   weights: readonly string[];
+  /** Empty and no `noInterestColumns`: the runner detects the interest columns. */
   interestColumns: readonly string[];
+  /**
+   * True: no column is read as interest, every recipient row takes part (logged as
+   * --no-interest-columns). With `interestColumns` it is a contradiction (RangeError).
+   */
+  noInterestColumns?: boolean;
   /** Hidden recipient rows: "exclude" is logged; "include" (the default) and absent are not. */
   hiddenRows?: "include" | "exclude";
   base?: string;
@@ -52,6 +58,11 @@ export function allocationWords(flags: AllocationFlags): string[] {
     add("--weight", flags.weights[j]);
   });
   for (const column of flags.interestColumns) add("--interest-column", column);
+  if (flags.noInterestColumns) {
+    if (flags.interestColumns.length > 0)
+      throw new RangeError("interest columns and no interest columns at once");
+    words.push("--no-interest-columns");
+  }
   if (flags.hiddenRows === "exclude") add("--hidden-rows", "exclude");
   add("--base", flags.base);
   add("--base-column", flags.baseColumn);

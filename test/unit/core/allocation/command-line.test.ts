@@ -42,3 +42,18 @@ test("--hidden-rows exclude is logged; the default (include) is not", () => {
     allocationCommandLine(FLAGS)
   );
 });
+
+test("--no-interest-columns is logged where the interest columns would be", () => {
+  expect(allocationCommandLine({ ...FLAGS, noInterestColumns: true })).toBe(
+    "statsbidrag allocate in.xlsx --sheet Blad1 --total 1000000 --key-column 'Invånare 65+' --no-interest-columns --lang sv --date 2026-11-25"
+  );
+  expect(allocationCommandLine({ ...FLAGS, noInterestColumns: false })).toBe(
+    allocationCommandLine(FLAGS)
+  );
+});
+
+test("no interest columns and interest columns together are a caller's mistake", () => {
+  expect(() =>
+    allocationWords({ ...FLAGS, noInterestColumns: true, interestColumns: ["Intresse"] })
+  ).toThrow(RangeError);
+});

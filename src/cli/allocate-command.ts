@@ -11,7 +11,14 @@ import {
 } from "../core/jobs/allocation/allocation";
 import { allocationJson } from "../core/jobs/allocation/json";
 import { allocationSheetForRun } from "../core/jobs/allocation/sheet";
-import { type Grid, gridRangeRef } from "../core/grid";
+import {
+  type Grid,
+  type RangeBox,
+  gridRangeRef,
+  parseReference,
+  quoteSheetName,
+  rangeAddress,
+} from "../core/grid";
 import type { AmountSource, ShapeRequest } from "../core/jobs/allocation/shapes";
 import { formatMoney } from "../core/money";
 import { type Field, type Lang, InputError } from "../core/problems";
@@ -42,6 +49,8 @@ export interface AllocateOptions {
   input: string;
   total: string;
   sheet?: string;
+  /** "A3:D14": only this range of the sheet is read (the pane's selection or table). */
+  range?: string;
   reserves: string[];
   unit?: string;
   output?: string;
@@ -51,6 +60,8 @@ export interface AllocateOptions {
   keyColumns: string[];
   weights: string[];
   interestColumns: string[];
+  /** --no-interest-columns: no interest columns (not even detected ones), everyone takes part. */
+  noInterestColumns?: boolean;
   /** Hidden recipient rows: "include" (default, listed as a warning) or "exclude". */
   hiddenRows?: string;
   /** The grant's name and year, for the sheet's title. */
@@ -123,12 +134,56 @@ export function shapeRequest(options: AllocateOptions): ShapeRequest {
 
 /** The flags of an allocation as a command line that reproduces it (for Körlogg). */
 export function reproducingCommandLine(options: AllocateOptions, sheet: string): string {
+  const box = options.range === undefined ? undefined : parseRangeFlag(options.range);
   return allocationCommandLine({
     ...options,
     file: path.basename(options.input),
     sheet,
+    // As Excel writes it: "B3:D8" for "$b$3:$d$8" or "D8:B3".
+    range: box && rangeAddress(box),
     reserves: options.reserves,
+    hiddenRows: hiddenRowsFlag(options),
   });
+}
+
+/** --hidden-rows: include (the default) or exclude; anything else is a usage error. */
+function hiddenRowsFlag(options: AllocateOptions): "include" | "exclude" {
+  const hiddenRows = options.hiddenRows ?? "include";
+  if (hiddenRows !== "include" && hiddenRows !== "exclude")
+    throw new CliError("USAGE", { text: "--hidden-rows include | exclude" });
+  return hiddenRows;
+}
+
+/** The largest sheet Excel has: rows 1 to 1 048 576, columns A to XFD. */
+const EXCEL_ROWS = 1_048_576;
+const EXCEL_COLUMNS = 16_384;
+
+/**
+ * "B3:D14" (or "$B$3:$D$14", a single cell "B3", corners in any order as Excel takes them)
+ * -> its zero-based box. The sheet is --sheet's: a sheet name in the range is refused.
+ */
+export function parseRangeFlag(text: string): RangeBox {
+  let box: RangeBox | null = null;
+  if (!text.includes("!")) {
+    try {
+      box = parseReference(text.trim()).box;
+    } catch {
+      box = null;
+    }
+  }
+  if (
+    !box ||
+    Math.min(box.top, box.bottom) < 0 ||
+    Math.max(box.top, box.bottom) >= EXCEL_ROWS ||
+    Math.max(box.left, box.right) >= EXCEL_COLUMNS
+  )
+    throw new CliError("RANGE_SYNTAX", { text });
+  return {
+    top: Math.min(box.top, box.bottom),
+    left: Math.min(box.left, box.right),
+    bottom: Math.max(box.top, box.bottom),
+    right: Math.max(box.left, box.right),
+  };
 }
 
 /** "Äldreförvaltningen=400 000" -> name and amount, split at the last "=". */
@@ -205,12 +260,25 @@ function readingNotes(
 
 export async function allocateCommand(options: AllocateOptions): Promise<AllocateOutput> {
   if (options.output) checkOutputPath(options.input, options.output);
-  const hiddenRows = options.hiddenRows ?? "include";
-  if (hiddenRows !== "include" && hiddenRows !== "exclude")
-    throw new CliError("USAGE", { text: "--hidden-rows include | exclude" });
+  const hiddenRows = hiddenRowsFlag(options);
+  if (options.noInterestColumns && options.interestColumns.length > 0)
+    throw new CliError("USAGE", { text: "--interest-column | --no-interest-columns" });
   const reserves = options.reserves.map(parseReserveFlag);
+  const box = options.range === undefined ? undefined : parseRangeFlag(options.range);
+  // With --range, a problem of the range as a whole (an empty range) names that flag.
+  const fieldFlags: typeof FIELD_FLAGS = box ? { ...FIELD_FLAGS, range: "--range" } : FIELD_FLAGS;
   const workbook = await openWorkbook(options.input);
-  const grid = sheetGrid(workbook, options.sheet);
+  const grid = sheetGrid(workbook, options.sheet, box);
+  if (box && grid.values.length === 0) {
+    // Wholly past the sheet's used cells: named as given, not as the nothing read.
+    const range = `${quoteSheetName(grid.sheet)}!${rangeAddress(box)}`;
+    return problemsOutput(
+      [{ code: "EMPTY_RANGE", field: "range", params: { range } }],
+      options.lang,
+      options.json,
+      fieldFlags
+    );
+  }
 
   const weighted = options.weights.length > 0 || options.keyColumns.length > 1;
   if (weighted && options.weights.length !== options.keyColumns.length) {
@@ -227,7 +295,7 @@ export async function allocateCommand(options: AllocateOptions): Promise<Allocat
       ],
       options.lang,
       options.json,
-      FIELD_FLAGS
+      fieldFlags
     );
   }
   const shapes = shapeRequest(options);
@@ -251,15 +319,19 @@ export async function allocateCommand(options: AllocateOptions): Promise<Allocat
       {
         name: options.nameColumn,
         key: options.keyColumns[0],
-        // No --interest-column flag: detect them.
-        interest: options.interestColumns.length > 0 ? options.interestColumns : undefined,
+        // None at all with --no-interest-columns; no --interest-column flag: detect them.
+        interest: options.noInterestColumns
+          ? []
+          : options.interestColumns.length > 0
+            ? options.interestColumns
+            : undefined,
       },
       undefined,
       { hiddenRows }
     );
   } catch (error) {
     if (error instanceof InputError)
-      return problemsOutput(error.problems, options.lang, options.json, FIELD_FLAGS);
+      return problemsOutput(error.problems, options.lang, options.json, fieldFlags);
     throw error;
   }
 
@@ -323,6 +395,7 @@ export function allocateOptions(args: CommandArgs, context: CommandContext): All
     input: args.positionals[0],
     total: args.string("total") ?? "",
     sheet: args.string("sheet"),
+    range: args.string("range"),
     reserves: args.strings("reserve"),
     unit: args.string("unit"),
     output: args.string("output"),
@@ -331,6 +404,7 @@ export function allocateOptions(args: CommandArgs, context: CommandContext): All
     keyColumns: args.strings("key-column"),
     weights: args.strings("weight"),
     interestColumns: args.strings("interest-column"),
+    noInterestColumns: args.boolean("no-interest-columns"),
     base: args.string("base"),
     baseColumn: args.string("base-column"),
     floor: args.string("floor"),
@@ -358,11 +432,14 @@ Läser mottagarna (namn och nyckel, t.ex. antal invånare 65+) från första bla
 Flaggor:
   --total <belopp>             potten, t.ex. "6 069 306" (krävs)
   --sheet <blad>               bladet med mottagarna (annars det första)
+  --range <område>             läs bara det området av bladet, t.ex. A3:D14 (tabellen utan
+                               rubriken ovanför eller anteckningar bredvid)
   --reserve "<namn>=<belopp>"  avsättning före fördelningen; kan upprepas
   --unit <belopp>              avrundningsenhet: 0,01, 1 (standard), 10, 100 eller 1000
   --name-column <rubrik>       namnkolumnen (annars hittas den på rubriken)
   --key-column <rubrik>        nyckelkolumnen (annars hittas den på rubriken)
   --interest-column <rubrik>   kolumn med X/- för intresse; kan upprepas
+  --no-interest-columns        inga intressekolumner (hitta inga heller): alla deltar
   --hidden-rows include|exclude  dolda rader: används och listas (standard) eller utesluts
   --grant <namn> --year <ÅÅÅÅ> bidragets namn och år i bladets rubrik
   --base <belopp>              grundbelopp per deltagande mottagare, resten efter nyckel
@@ -396,11 +473,14 @@ and splits the pot by largest remainder. The amounts add up to the pot exactly.
 Flags:
   --total <amount>             the pot, e.g. "6 069 306" (required)
   --sheet <sheet>              the sheet with the recipients (else the first)
+  --range <range>              read only that range of the sheet, e.g. A3:D14 (the table
+                               without the title above it or notes beside it)
   --reserve "<name>=<amount>"  set aside before the split; may be repeated
   --unit <amount>              rounding unit: 0.01, 1 (default), 10, 100 or 1000
   --name-column <header>       the name column (else found by its header)
   --key-column <header>        the key column (else found by its header)
   --interest-column <header>   a column of X/- interest marks; may be repeated
+  --no-interest-columns        no interest columns (find none either): everyone takes part
   --hidden-rows include|exclude  hidden rows: used and listed (default) or left out
   --grant <name> --year <YYYY> the grant's name and year in the sheet's title
   --base <amount>              base amount per participating recipient, the rest by key
@@ -433,6 +513,7 @@ export const allocate: Command = {
   options: {
     total: { type: "string" },
     sheet: { type: "string" },
+    range: { type: "string" },
     reserve: { type: "string", multiple: true },
     unit: { type: "string" },
     output: { type: "string" },
@@ -448,6 +529,7 @@ export const allocate: Command = {
     "last-year-column": { type: "string" },
     "last-year-sheet": { type: "string" },
     "interest-column": { type: "string", multiple: true },
+    "no-interest-columns": { type: "boolean" },
     "hidden-rows": { type: "string" },
     grant: { type: "string" },
     year: { type: "string" },

@@ -152,6 +152,12 @@ const CLI_MESSAGES = {
     sv: (p: Params) => `Rad nr ${p.row} i körloggen kan inte köras om: ${p.reason}`,
     en: (p: Params) => `Row no. ${p.row} of the run log cannot be re-run: ${p.reason}`,
   },
+  RANGE_SYNTAX: {
+    sv: (p: Params) =>
+      `--range: '${p.text}' är inget område; skriv det som A3:D14 (bladet anges med --sheet).`,
+    en: (p: Params) =>
+      `--range: '${p.text}' is not a range; write it as A3:D14 (the sheet is given with --sheet).`,
+  },
   RESERVE_SYNTAX: {
     sv: (p: Params) => `--reserve: '${p.text}' ska skrivas som "namn=belopp".`,
     en: (p: Params) => `--reserve: '${p.text}' must be written as "name=amount".`,

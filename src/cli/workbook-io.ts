@@ -140,9 +140,13 @@ export function worksheet(workbook: Workbook, name?: string): ExcelJS.Worksheet 
   return sheet;
 }
 
-/** The sheet `name` (else the first) from A1 to its last used cell, as a core Grid. */
-export function sheetGrid(workbook: Workbook, name?: string): Grid {
-  return worksheetGrid(worksheet(workbook, name));
+/**
+ * The sheet `name` (else the first) from A1 to its last used cell, as a core Grid; with
+ * `box`, only that range of it (worksheetRangeGrid).
+ */
+export function sheetGrid(workbook: Workbook, name?: string, box?: RangeBox): Grid {
+  const sheet = worksheet(workbook, name);
+  return box ? worksheetRangeGrid(sheet, box) : worksheetGrid(sheet);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -182,29 +186,49 @@ export function toCellValue(value: ExcelJS.CellValue): CellValue {
  * 100 000-row ledger converts in a fraction of the time ExcelJS takes to read it.
  */
 export function worksheetGrid(sheet: ExcelJS.Worksheet): Grid {
-  const rows = sheet.rowCount;
-  const cols = sheet.columnCount;
+  return readGrid(sheet);
+}
+
+/**
+ * The range `box` of the sheet (zero-based, as parseReference gives it), read as
+ * worksheetGrid reads a sheet, up to the sheet's last used row and column. The grid's top
+ * and left are the range's, so cell references in messages name the sheet's cells; its
+ * hiddenRows index its values (0 = the range's first row), as Grid says. A range wholly
+ * past the used cells gives no rows.
+ */
+export function worksheetRangeGrid(sheet: ExcelJS.Worksheet, box: RangeBox): Grid {
+  return readGrid(sheet, box);
+}
+
+function readGrid(sheet: ExcelJS.Worksheet, box?: RangeBox): Grid {
+  const top = box?.top ?? 0;
+  const left = box?.left ?? 0;
+  const bottom = Math.min(box?.bottom ?? Infinity, sheet.rowCount - 1);
+  const right = Math.min(box?.right ?? Infinity, sheet.columnCount - 1);
+  const cols = Math.max(0, right - left + 1);
+  const rows = cols === 0 ? 0 : Math.max(0, bottom - top + 1);
   const values: CellValue[][] = new Array(rows);
   const formulas: (string | null)[][] = new Array(rows);
   const hiddenRows: number[] = [];
-  for (let r = 1; r <= rows; r++) {
+  for (let r = 0; r < rows; r++) {
     const line: CellValue[] = new Array(cols).fill(null);
     const formulaLine: (string | null)[] = new Array(cols).fill(null);
-    const row = sheet.findRow(r);
+    // ExcelJS numbers rows and columns from 1.
+    const row = sheet.findRow(top + r + 1);
     if (row) {
-      if (row.hidden) hiddenRows.push(r - 1);
-      for (let c = 1; c <= cols; c++) {
-        const cell = row.findCell(c);
+      if (row.hidden) hiddenRows.push(r);
+      for (let c = 0; c < cols; c++) {
+        const cell = row.findCell(left + c + 1);
         if (!cell) continue;
-        line[c - 1] = toCellValue(cell.value);
+        line[c] = toCellValue(cell.value);
         if (cell.type === ExcelJS.ValueType.Formula && cell.formula)
-          formulaLine[c - 1] = `=${cell.formula}`;
+          formulaLine[c] = `=${cell.formula}`;
       }
     }
-    values[r - 1] = line;
-    formulas[r - 1] = formulaLine;
+    values[r] = line;
+    formulas[r] = formulaLine;
   }
-  return { sheet: sheet.name, top: 0, left: 0, values, formulas, hiddenRows };
+  return { sheet: sheet.name, top, left, values, formulas, hiddenRows };
 }
 
 // ---------------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ import { tmpdir } from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
 import { run } from "../../../src/cli/main";
+import { allocate } from "../../../src/cli/allocate-command";
 import { DEMO_KEY_HEADER, demoInputWorkbook } from "../../../src/cli/demo";
 import { saveWorkbook } from "../../../src/cli/workbook-io";
 import { STOCKHOLM_2024 } from "../../fixtures/stockholm-2024";
@@ -283,6 +284,13 @@ describe("help in the user's language", () => {
     expect(en.stdout).toContain("statsbidrag allocate <input.xlsx> --total <amount>");
     expect(en.stdout).not.toMatch(/Användning|Flaggor|belopp|indata/);
     expect((await run(["help", "allocate", "--lang", "en"])).stdout).toBe(en.stdout);
+  });
+
+  test("allocate --help lists every flag allocate takes, in both languages", () => {
+    for (const flag of Object.keys(allocate.options)) {
+      expect(allocate.usage.sv).toContain(`--${flag} `);
+      expect(allocate.usage.en).toContain(`--${flag} `);
+    }
   });
 
   test("an unknown command names the commands there are", async () => {

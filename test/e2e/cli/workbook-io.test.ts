@@ -55,6 +55,31 @@ test("a grid carries each formula's text, its cached result, and the hidden rows
   expect(grid.hiddenRows).toEqual([2]);
 });
 
+test("a range of a sheet keeps its place: top and left, its formulas, its hidden rows", async () => {
+  const workbook = await openWorkbook(await ledger());
+  const grid = sheetGrid(workbook, "Underlag", { top: 1, left: 1, bottom: 4, right: 2 });
+  expect(grid).toMatchObject({ sheet: "Underlag", top: 1, left: 1 });
+  expect(grid.values).toEqual([
+    [10, 20],
+    [20, 40],
+    [30, 60],
+    [null, null],
+  ]);
+  expect(grid.formulas).toEqual([
+    [null, "=B2*2"],
+    [null, "=B3*2"],
+    [null, "=B4*2"],
+    ["=SUM(B2:B4)", null],
+  ]);
+  // Sheet row 3 is the range's second row.
+  expect(grid.hiddenRows).toEqual([1]);
+  // Up to the last used row and column only; a range past them reads nothing.
+  const wide = sheetGrid(workbook, "Underlag", { top: 3, left: 2, bottom: 99, right: 9 });
+  expect(wide.values).toEqual([[60], [null]]);
+  const past = sheetGrid(workbook, "Underlag", { top: 9, left: 0, bottom: 12, right: 2 });
+  expect(past).toMatchObject({ top: 9, left: 0, values: [], hiddenRows: [] });
+});
+
 test("a sheet by name; a missing one names the file and lists the sheets", async () => {
   const file = await ledger();
   const workbook = await openWorkbook(file);

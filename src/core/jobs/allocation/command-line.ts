@@ -9,6 +9,11 @@ export interface AllocationFlags {
   /** The workbook's file name as logged (the pane does not know it: a placeholder). */
   file: string;
   sheet: string;
+  /**
+   * "A3:D14": the range of `sheet` the recipients were read from, without the sheet name
+   * (the pane's selection or table). Absent: the whole sheet, as runs logged before it.
+   */
+  range?: string;
   total: string;
   /** "name=amount" each. */
   reserves: readonly string[];
@@ -16,7 +21,15 @@ export interface AllocationFlags {
   nameColumn?: string;
   keyColumns: readonly string[];
   weights: readonly string[];
+  /** Empty and no `noInterestColumns`: the runner detects the interest columns. */
   interestColumns: readonly string[];
+  /**
+   * True: no column is read as interest, every recipient row takes part (logged as
+   * --no-interest-columns). With `interestColumns` it is a contradiction (RangeError).
+   */
+  noInterestColumns?: boolean;
+  /** Hidden recipient rows: "exclude" is logged; "include" (the default) and absent are not. */
+  hiddenRows?: "include" | "exclude";
   base?: string;
   baseColumn?: string;
   floor?: string;
@@ -35,6 +48,7 @@ export function allocationWords(flags: AllocationFlags): string[] {
   const add = (flag: string, value: string | undefined) => {
     if (value !== undefined) words.push(flag, value);
   };
+  add("--range", flags.range);
   add("--total", flags.total);
   for (const reserve of flags.reserves) add("--reserve", reserve);
   add("--unit", flags.unit);
@@ -44,6 +58,12 @@ export function allocationWords(flags: AllocationFlags): string[] {
     add("--weight", flags.weights[j]);
   });
   for (const column of flags.interestColumns) add("--interest-column", column);
+  if (flags.noInterestColumns) {
+    if (flags.interestColumns.length > 0)
+      throw new RangeError("interest columns and no interest columns at once");
+    words.push("--no-interest-columns");
+  }
+  if (flags.hiddenRows === "exclude") add("--hidden-rows", "exclude");
   add("--base", flags.base);
   add("--base-column", flags.baseColumn);
   add("--floor", flags.floor);

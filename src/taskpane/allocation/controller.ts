@@ -22,7 +22,14 @@ import {
   runAllocation,
 } from "../../core/jobs/allocation/allocation";
 import { allocationSheetForRun } from "../../core/jobs/allocation/sheet";
-import { type Grid, isBlank, quoteSheetName } from "../../core/grid";
+import {
+  type Grid,
+  gridRangeRef,
+  isBlank,
+  parseReference,
+  quoteSheetName,
+  rangeAddress,
+} from "../../core/grid";
 import { InputError, type Problem } from "../../core/problems";
 import type { SheetModel } from "../../core/sheets/sheet-model";
 import {
@@ -582,6 +589,8 @@ export class AllocationController extends StepController<AllocationState> {
       commandLine: allocationCommandLine({
         file: this.texts.workbookPlaceholder,
         sheet: source.grid.sheet,
+        // Exactly the cells read (a selection or a table), not the whole sheet the runner would.
+        range: rangeAddress(parseReference(gridRangeRef(source.grid)).box),
         total: this.state.total,
         reserves: (request.reserves ?? []).map((r) => `${r.name}=${r.amount}`),
         unit: this.state.unit,
@@ -589,6 +598,9 @@ export class AllocationController extends StepController<AllocationState> {
         keyColumns: weighted ? weighted.map((w) => w.column) : [header(columns.keyColumn) ?? ""],
         weights: weighted ? weighted.map((w) => String(w.weight)) : [],
         interestColumns: columns.interestColumns.map((c) => columns.headers[c]),
+        // No interest column ticked: every row takes part (the runner would look for some).
+        noInterestColumns: columns.interestColumns.length === 0,
+        hiddenRows: this.state.includeHidden ? "include" : "exclude",
         base: amount(shapes?.base),
         baseColumn: column(shapes?.base),
         floor: amount(shapes?.floor),

@@ -107,7 +107,7 @@ describe("the pane in Chromium with an Excel double", () => {
     const [nr, , job, source, commandLine, recipients, inputSha, total, resultSha] = log.values[1];
     expect([nr, job, source, recipients, total]).toEqual([1, "allocate", "Blad1!A1:D12", 11, POT]);
     expect(String(commandLine).replace(/ --date \d{4}-\d\d-\d\d$/, "")).toBe(
-      "statsbidrag allocate arbetsbok.xlsx --sheet Blad1 --total '6 069 306'" +
+      "statsbidrag allocate arbetsbok.xlsx --sheet Blad1 --range A1:D12 --total '6 069 306'" +
         " --reserve 'Äldreförvaltningen=400 000' --unit 1" +
         " --name-column Stadsdelsförvaltning --key-column 'Förslag på fördelning'" +
         " --interest-column Beställarenhet --interest-column 'Förebyggande enhet'" +

@@ -77,7 +77,7 @@ describe("AllocationController: the run log", () => {
     expect(log[1][2].value).toBe("allocate");
     expect(log[1][3].value).toBe("Blad1!A1:D12");
     expect(log[1][4].value).toBe(
-      "statsbidrag allocate arbetsbok.xlsx --sheet Blad1 --total '6 069 306' --unit 1 --name-column Stadsdelsförvaltning --key-column Nyckel --interest-column Beställarenhet --interest-column 'Förebyggande enhet' --base '10 000' --lang sv --date 2026-11-25"
+      "statsbidrag allocate arbetsbok.xlsx --sheet Blad1 --range A1:D12 --total '6 069 306' --unit 1 --name-column Stadsdelsförvaltning --key-column Nyckel --interest-column Beställarenhet --interest-column 'Förebyggande enhet' --base '10 000' --lang sv --date 2026-11-25"
     );
     expect(log[1][5].value).toBe(11);
     // The next write appends row 2 to the log the port holds.

@@ -1,0 +1,137 @@
+/**
+ * A decision made in the pane, re-run by an auditor with the runner from the workbook alone.
+ * The pane (its controller on an in-memory port) reads a table under a title row, beside a
+ * note block, with a hidden row left out, no interest columns, a base amount and a ceiling
+ * from columns and a reserve; the sheets it writes are put into an .xlsx as Excel would save
+ * them; `statsbidrag rerun --log-row 1` must find the same input and the same result.
+ */
+import { mkdtempSync } from "fs";
+import { tmpdir } from "os";
+import * as path from "path";
+import ExcelJS from "exceljs";
+import { run } from "../../../src/cli/main";
+import { saveWorkbook, writeOwnedSheet } from "../../../src/cli/workbook-io";
+import type { CellValue } from "../../../src/core/grid";
+import { AllocationController } from "../../../src/taskpane/allocation/controller";
+import { STOCKHOLM_2024, STOCKHOLM_POT } from "../../fixtures/stockholm-2024";
+import { FakePort } from "../../unit/taskpane/fake-port";
+
+const HEADER = [
+  "Stadsdelsförvaltning",
+  "Beställarenhet",
+  "Förebyggande enhet",
+  "Förslag",
+  "Grundbelopp",
+  "Tak",
+];
+/** Rows 4–14 of Blad1 (A3 is the header): Järva's row is hidden and left out. */
+const TABLE: CellValue[][] = [
+  HEADER,
+  ...STOCKHOLM_2024.map((d): CellValue[] => [
+    d.name,
+    d.name === "Norra innerstaden" ? "-" : "X",
+    "X",
+    d.amount,
+    d.name === "Bromma" ? 100000 : 50000,
+    700000,
+  ]),
+];
+const HIDDEN = TABLE.findIndex((row) => row[0] === "Järva");
+
+/** Blad1 as the office keeps it: a title, the table at A3:F14, notes in H3:H4, Järva hidden. */
+function blad1(book: ExcelJS.Workbook, edit?: (sheet: ExcelJS.Worksheet) => void): void {
+  const sheet = book.addWorksheet("Blad1");
+  sheet.getCell("A1").value = "Hälsosamtal för äldre 2026 – underlag";
+  TABLE.forEach((row, r) =>
+    row.forEach((value, c) => {
+      if (value !== null) sheet.getCell(3 + r, 1 + c).value = value;
+    })
+  );
+  sheet.getCell("H3").value = "Antal 80+";
+  sheet.getCell("H4").value = 5200;
+  sheet.getRow(3 + HIDDEN).hidden = true;
+  edit?.(sheet);
+}
+
+async function paneDecision() {
+  const port = new FakePort(
+    { sheet: "Blad1", top: 2, left: 0, values: TABLE, hiddenRows: [HIDDEN] },
+    "Blad1!A3:F14"
+  );
+  const controller = new AllocationController({ port, lang: "sv", today: () => "2026-11-25" });
+  await controller.start();
+  await controller.useSelection();
+  controller.setKeyColumn(3);
+  for (const column of controller.state.columns?.interestColumns ?? [])
+    controller.setInterestColumn(column, false);
+  controller.setIncludeHidden(false);
+  controller.setTotal("6 069 306");
+  controller.addReserve();
+  controller.setReserve(0, { name: "Äldreförvaltningen", amount: "400 000" });
+  controller.setAdvanced({ baseColumn: 4, ceilingColumn: 5 });
+  expect(controller.state.issues).toEqual([]);
+  await controller.write();
+  const model = (job: string) => {
+    const written = port.writes.find((w) => w.job === job);
+    if (!written) throw new Error(`the pane wrote no ${job}`);
+    return written.model;
+  };
+  return { controller, allocation: model("allocation"), runLog: model("runlog") };
+}
+
+async function workbookWith(
+  decision: Awaited<ReturnType<typeof paneDecision>>,
+  edit?: (sheet: ExcelJS.Worksheet) => void
+): Promise<string> {
+  const book = new ExcelJS.Workbook();
+  blad1(book, edit);
+  writeOwnedSheet(book, "allocation", decision.allocation);
+  writeOwnedSheet(book, "runlog", decision.runLog);
+  const file = path.join(mkdtempSync(path.join(tmpdir(), "statsbidrag-pane-")), "beslut.xlsx");
+  await saveWorkbook(book, file);
+  return file;
+}
+
+describe("a decision made in the pane, re-run with the runner", () => {
+  test("the same input and the same result, to the krona", async () => {
+    const decision = await paneDecision();
+    const rows = decision.controller.state.run?.result.rows ?? [];
+    // What was decided: Järva (hidden) is out, every other district in, bounds applied.
+    expect(rows.map((r) => r.name)).not.toContain("Järva");
+    expect(rows).toHaveLength(10);
+    expect(decision.controller.state.run?.result.total.toNumber()).toBe(STOCKHOLM_POT);
+    const line = String(decision.runLog.cells[1][4].value);
+    expect(line).toContain("--range A3:F14");
+    expect(line).toContain("--no-interest-columns");
+    expect(line).toContain("--hidden-rows exclude");
+
+    const file = await workbookWith(decision);
+    const rerun = await run(["rerun", file, "--log-row", "1"]);
+    expect(rerun.stdout).toContain("Indata: oförändrade");
+    expect(rerun.stdout).toContain("Resultat: detsamma – alla 10 belopp och summan 6069306");
+    expect(rerun.exitCode).toBe(0);
+  });
+
+  test("an edit to the table since is found, even in the hidden row the decision left out", async () => {
+    const decision = await paneDecision();
+    const file = await workbookWith(decision, (sheet) => {
+      sheet.getCell(3 + HIDDEN, 4).value = 1;
+    });
+    const rerun = await run(["rerun", file, "--log-row", "1"]);
+    expect(rerun.stdout).toContain("Indata: ÄNDRADE");
+    // Järva was not in the decision: the amounts are still the same.
+    expect(rerun.stdout).toContain("Resultat: detsamma");
+    expect(rerun.exitCode).toBe(3);
+  });
+
+  test("a changed base amount changes the result, and the runner says so", async () => {
+    const decision = await paneDecision();
+    const file = await workbookWith(decision, (sheet) => {
+      sheet.getCell("E4").value = 200000;
+    });
+    const rerun = await run(["rerun", file, "--log-row", "1"]);
+    expect(rerun.stdout).toContain("Indata: ÄNDRADE");
+    expect(rerun.stdout).toContain("Resultat: SKILJER SIG");
+    expect(rerun.exitCode).toBe(3);
+  });
+});

@@ -135,23 +135,18 @@ describe("--range: one range of the sheet, as the pane reads a selection or a ta
     expect(result.stderr).toContain("Dolda rader utelämnade: Söder (Blad1!B5)");
   });
 
-  test.each([
-    ["B3-D8"],
-    ["Blad1!B3:D8"],
-    ["A0:D8"],
-    ["B3:"],
-    [""],
-    ["XFE1:XFE2"],
-    ["A1:A1048577"],
-  ])("a malformed range %p is refused, naming the flag", async (range) => {
-    const file = await crowdedSheet(tempDir());
-    const sv = await run(["allocate", file, ...POT, "--range", range]);
-    expect(sv.exitCode).toBe(2);
-    expect(sv.stderr).toContain(`--range: '${range}'`);
-    expect(sv.stderr).toContain("--sheet");
-    const en = await run(["allocate", file, ...POT, "--range", range, "--lang", "en"]);
-    expect(en.stderr).toContain(`--range: '${range}' is not a range`);
-  });
+  test.each([["B3-D8"], ["Blad1!B3:D8"], ["A0:D8"], ["B3:"], [""], ["XFE1:XFE2"], ["A1:A1048577"]])(
+    "a malformed range %p is refused, naming the flag",
+    async (range) => {
+      const file = await crowdedSheet(tempDir());
+      const sv = await run(["allocate", file, ...POT, "--range", range]);
+      expect(sv.exitCode).toBe(2);
+      expect(sv.stderr).toContain(`--range: '${range}'`);
+      expect(sv.stderr).toContain("--sheet");
+      const en = await run(["allocate", file, ...POT, "--range", range, "--lang", "en"]);
+      expect(en.stderr).toContain(`--range: '${range}' is not a range`);
+    }
+  );
 
   test("a range beside the table is empty, and said so with the flag", async () => {
     const file = await crowdedSheet(tempDir());

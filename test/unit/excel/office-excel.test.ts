@@ -522,13 +522,19 @@ describe("rewriteOwned (the run log)", () => {
 
   it("makes the log in two round trips when there is none, leaving the user on their sheet", async () => {
     const users = sheetFrom("Körlogg", [["Mina anteckningar"]]);
-    const state = workbook([users], { sheet: users, box: { top: 0, left: 0, bottom: 0, right: 0 } });
+    const state = workbook([users], {
+      sheet: users,
+      box: { top: 0, left: 0, bottom: 0, right: 0 },
+    });
     const excel = fake(state);
     const before = snapshot(users);
     let seen: unknown = "not called";
     const written = await createOfficeExcel().rewriteOwned("runlog", (previous) => {
       seen = previous;
-      return logModel([["Nr", "Jobb"], [1, "allocate"]]);
+      return logModel([
+        ["Nr", "Jobb"],
+        [1, "allocate"],
+      ]);
     });
     expect(seen).toBeNull();
     expect(excel.syncs).toBe(2);
@@ -565,7 +571,10 @@ describe("rewriteOwned (the run log)", () => {
 
   it("starts a new log when the marked sheet was deleted", async () => {
     const table = sheetFrom("Fördelning", [["Summa", 100]]);
-    const state = workbook([table], { sheet: table, box: { top: 0, left: 0, bottom: 0, right: 0 } });
+    const state = workbook([table], {
+      sheet: table,
+      box: { top: 0, left: 0, bottom: 0, right: 0 },
+    });
     state.names.Statsbidrag_runlog = sheetFrom("Körlogg", [["Nr"], [7]]);
     fake(state);
     let seen: unknown = "not called";

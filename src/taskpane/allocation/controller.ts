@@ -78,7 +78,14 @@ export interface AdvancedInput {
   secondKey: number | null;
   keyWeight: string;
   secondWeight: string;
+  /** A third key and on, each a column with its weight ("Lägg till nyckel"). */
+  moreKeys: ExtraKey[];
   lastYearColumn: number | null;
+}
+
+export interface ExtraKey {
+  column: number | null;
+  weight: string;
 }
 
 export const NO_ADVANCED: AdvancedInput = {
@@ -91,18 +98,20 @@ export const NO_ADVANCED: AdvancedInput = {
   secondKey: null,
   keyWeight: "",
   secondWeight: "",
+  moreKeys: [],
   lastYearColumn: null,
 };
 
 /** The column picks of "Avancerat": they name columns of one source only. */
 const NO_ADVANCED_COLUMNS: Pick<
   AdvancedInput,
-  "baseColumn" | "floorColumn" | "ceilingColumn" | "secondKey" | "lastYearColumn"
+  "baseColumn" | "floorColumn" | "ceilingColumn" | "secondKey" | "moreKeys" | "lastYearColumn"
 > = {
   baseColumn: null,
   floorColumn: null,
   ceilingColumn: null,
   secondKey: null,
+  moreKeys: [],
   lastYearColumn: null,
 };
 
@@ -271,6 +280,21 @@ export class AllocationController extends StepController<AllocationState> {
   setAdvanced(change: Partial<AdvancedInput>): void {
     this.state.advanced = { ...this.state.advanced, ...change };
     this.changed();
+  }
+
+  /** One more weighted key (a third, a fourth …), its column still to be chosen. */
+  addKey(): void {
+    this.setAdvanced({ moreKeys: [...this.state.advanced.moreKeys, { column: null, weight: "" }] });
+  }
+
+  removeKey(index: number): void {
+    this.setAdvanced({ moreKeys: this.state.advanced.moreKeys.filter((_, i) => i !== index) });
+  }
+
+  setMoreKey(index: number, change: Partial<ExtraKey>): void {
+    this.setAdvanced({
+      moreKeys: this.state.advanced.moreKeys.map((k, i) => (i === index ? { ...k, ...change } : k)),
+    });
   }
 
   addReserve(): void {
@@ -456,6 +480,10 @@ export class AllocationController extends StepController<AllocationState> {
       this.state.advanced.floorColumn = column(floorHeader ?? "");
       this.state.advanced.ceilingColumn = column(ceilingHeader ?? "");
       this.state.advanced.secondKey = column(saved.advanced.secondKeyHeader);
+      this.state.advanced.moreKeys = (saved.advanced.moreKeys ?? []).map((k) => ({
+        column: column(k.header),
+        weight: k.weight,
+      }));
       this.state.advanced.lastYearColumn = column(saved.advanced.lastYearHeader);
     }
     this.interestWanted = [...(this.state.columns?.interestColumns ?? [])];
@@ -640,6 +668,12 @@ export class AllocationController extends StepController<AllocationState> {
       shapes.weightedKeys = [
         { column: headers[keyColumn], weight: a.keyWeight },
         { column: headers[a.secondKey], weight: a.secondWeight },
+        // A key row whose column is not chosen yet does not count.
+        ...a.moreKeys.flatMap((k) =>
+          k.column !== null && headers[k.column] !== undefined
+            ? [{ column: headers[k.column], weight: k.weight }]
+            : []
+        ),
       ];
     const lastYear =
       a.lastYearColumn !== null && headers[a.lastYearColumn] !== undefined
@@ -680,7 +714,10 @@ export class AllocationController extends StepController<AllocationState> {
       secondWeight: a.secondWeight,
       lastYearHeader: header(a.lastYearColumn),
     };
-    return Object.values(advanced).some((v) => v !== undefined && v.trim() !== "")
+    const moreKeys = a.moreKeys.map((k) => ({ header: header(k.column), weight: k.weight }));
+    if (moreKeys.length > 0) advanced.moreKeys = moreKeys;
+    return moreKeys.length > 0 ||
+      Object.values(advanced).some((v) => typeof v === "string" && v.trim() !== "")
       ? { advanced }
       : {};
   }

@@ -60,6 +60,11 @@ export interface AllocationTexts {
   ceilingSource: string;
   sameForAll: string;
   secondKey: string;
+  addKey: string;
+  /** The third key and on: "Nyckel 3", its weight and its remove button. */
+  keyN: (n: number) => string;
+  keyWeightN: (n: number) => string;
+  removeKey: (n: number) => string;
   keyWeight: string;
   secondWeight: string;
   lastYearColumn: string;
@@ -133,6 +138,10 @@ const SV: AllocationTexts = {
   ceilingSource: "Tak: samma för alla eller ur en kolumn",
   sameForAll: "Samma för alla",
   secondKey: "Andra nyckel (vägs ihop med den första)",
+  addKey: "Lägg till nyckel",
+  keyN: (n) => `Nyckel ${n}`,
+  keyWeightN: (n) => `Vikt för nyckel ${n} (%)`,
+  removeKey: (n) => `Ta bort nyckel ${n}`,
   keyWeight: "Vikt för första nyckeln (%)",
   secondWeight: "Vikt för andra nyckeln (%)",
   lastYearColumn: "Förra årets belopp (kolumn)",
@@ -206,6 +215,10 @@ const EN: AllocationTexts = {
   ceilingSource: "Ceiling: the same for all or from a column",
   sameForAll: "Same for all",
   secondKey: "Second key (weighed with the first)",
+  addKey: "Add key",
+  keyN: (n) => `Key ${n}`,
+  keyWeightN: (n) => `Weight of key ${n} (%)`,
+  removeKey: (n) => `Remove key ${n}`,
   keyWeight: "Weight of the first key (%)",
   secondWeight: "Weight of the second key (%)",
   lastYearColumn: "Last year's amounts (column)",

@@ -8,7 +8,7 @@ import { Decimal, formatMoney, formatNumber } from "../../core/money";
 import type { Field, Lang } from "../../core/problems";
 import type { Issue } from "../shell/step";
 import type { ShellTexts } from "../shell/texts";
-import type { AllocationController, AllocationState } from "./controller";
+import type { AdvancedInput, AllocationController, AllocationState } from "./controller";
 import { Parts, applyTexts, byId, element, fillUnitOptions, onAction } from "../shell/dom";
 import { SourcePickerView } from "../shell/source-view";
 import { renderStepStatus } from "../shell/status-view";
@@ -72,6 +72,13 @@ export class AllocationView {
       // Put the cursor where the user will type next: the new reserve's name.
       const names = document.querySelectorAll<HTMLInputElement>("#reserve-rows .reserve-name");
       names[names.length - 1]?.focus();
+      return Promise.resolve();
+    });
+    this.onClick("add-key", () => {
+      c.addKey();
+      // The new key's column is what the user picks next.
+      const selects = document.querySelectorAll<HTMLSelectElement>("#more-keys select");
+      selects[selects.length - 1]?.focus();
       return Promise.resolve();
     });
     this.onClick("write", () => c.write());
@@ -260,6 +267,64 @@ export class AllocationView {
     byId("floor").hidden = a.floorColumn !== null;
     byId("ceiling").hidden = a.ceilingColumn !== null;
     byId("weights").hidden = a.secondKey === null;
+    this.renderMoreKeys(a.moreKeys, options);
+  }
+
+  /** The third key and on: a column and a weight each, removable. */
+  private renderMoreKeys(keys: AdvancedInput["moreKeys"], options: string[]): void {
+    const rows = byId("more-keys");
+    if (this.parts.changed("more-keys", JSON.stringify([keys.length, options]))) {
+      rows.replaceChildren(...keys.map((_, index) => this.keyRow(index, options)));
+    }
+    keys.forEach((key, index) => {
+      const row = rows.children[index];
+      const select = row?.querySelector("select");
+      const weight = row?.querySelector("input");
+      if (select) select.value = key.column === null ? "" : String(key.column);
+      if (weight && weight.value !== key.weight) weight.value = key.weight;
+    });
+  }
+
+  private keyRow(index: number, options: string[]): HTMLElement {
+    const n = index + 3;
+    const row = element("div", "key-row");
+    const select = element("select", "control");
+    select.id = `key-${n}-column`;
+    select.setAttribute("aria-label", this.texts.keyN(n));
+    const none = element("option", undefined, this.texts.noColumn);
+    none.value = "";
+    select.append(none);
+    options.forEach((text, c) => {
+      const option = element("option", undefined, text);
+      option.value = String(c);
+      select.append(option);
+    });
+    select.addEventListener("change", () =>
+      this.controller.setMoreKey(index, {
+        column: select.value === "" ? null : Number(select.value),
+      })
+    );
+    const weight = element("input", "control");
+    weight.id = `key-${n}-weight`;
+    weight.type = "text";
+    weight.inputMode = "decimal";
+    weight.autocomplete = "off";
+    weight.placeholder = "%";
+    weight.setAttribute("aria-label", this.texts.keyWeightN(n));
+    weight.setAttribute("aria-describedby", "error-weights");
+    weight.addEventListener("input", () =>
+      this.controller.setMoreKey(index, { weight: weight.value })
+    );
+    const remove = element("button", "button button-subtle button-icon", "×");
+    remove.type = "button";
+    remove.setAttribute("aria-label", this.texts.removeKey(n));
+    remove.title = this.texts.removeKey(n);
+    remove.addEventListener("click", () => {
+      this.controller.removeKey(index);
+      byId("add-key").focus();
+    });
+    row.append(select, weight, remove);
+    return row;
   }
 
   private renderParameters(state: AllocationState): void {

@@ -96,4 +96,67 @@ describe("Avancerat in the Fördela step", () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  test("three weighted keys: add a key from the keyboard, weights to 100, logged as the runner's pairs", async () => {
+    const [header, ...rows] = stockholmSheet();
+    const cells = [
+      [...header, "Invånare 80+", "Invånare 90+"],
+      ...rows.map((row, i) => [...row, 1000 + 37 * i, 100 + 11 * i]),
+    ];
+    const { page, errors } = await openPane({
+      sheets: [{ name: "Blad1", cells }],
+      selection: "A1:F12",
+    });
+    await page.setViewportSize({ width: 320, height: 900 });
+    await page.getByRole("button", { name: "Använd markering" }).click();
+    await page.getByLabel("Nyckelkolumn").selectOption({ label: "D: Förslag på fördelning" });
+    await page.getByLabel("Belopp att fördela (kr)").fill("6 069 306");
+    await page.locator("#advanced summary").click();
+    await page
+      .getByLabel("Andra nyckel (vägs ihop med den första)")
+      .selectOption({ label: "E: Invånare 80+" });
+    await page.getByLabel("Vikt för första nyckeln (%)").fill("50");
+    await page.getByLabel("Vikt för andra nyckeln (%)").fill("30");
+    await page.getByLabel("Vikt för andra nyckeln (%)").blur();
+    expect(await page.locator("#error-weights").innerText()).toContain("100");
+
+    // Enter on "Lägg till nyckel" adds a row and puts the focus on its column.
+    await page.getByRole("button", { name: "Lägg till nyckel" }).focus();
+    await page.keyboard.press("Enter");
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("aria-label"))).toBe(
+      "Nyckel 3"
+    );
+    await page.getByLabel("Nyckel 3", { exact: true }).selectOption({ label: "F: Invånare 90+" });
+    await page.keyboard.press("Tab");
+    await page.keyboard.type("20");
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("aria-label"))).toBe(
+      "Vikt för nyckel 3 (%)"
+    );
+    await page.locator("#error-weights").waitFor({ state: "hidden" });
+    expect(await page.locator(".preview-table tfoot td").last().innerText()).toBe(kronor(POT));
+
+    expect(await axeViolations(page, "#panel-allocate")).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      320
+    );
+    await page
+      .locator("#advanced")
+      .screenshot({ path: join(ARTIFACTS, "pane-three-keys-320.png") });
+
+    await page.getByRole("button", { name: "Skriv tabell" }).click();
+    await page.waitForFunction(() => window.__officeDouble.sheetNames().includes("Körlogg"));
+    const log = await page.evaluate(() => window.__officeDouble.read("Körlogg"));
+    expect(String(log.values[1][4])).toContain(
+      "--key-column 'Förslag på fördelning' --weight 50 --key-column 'Invånare 80+' --weight 30 --key-column 'Invånare 90+' --weight 20"
+    );
+
+    // Removing the third key leaves 80 %: the weights are wrong again, said beside them.
+    await page.getByRole("button", { name: "Ta bort nyckel 3" }).click();
+    expect(
+      await page.evaluate(() => document.activeElement?.textContent?.includes("Lägg till nyckel"))
+    ).toBe(true);
+    await page.locator("#error-weights").waitFor();
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });

@@ -37,6 +37,8 @@ export interface SavedAdvanced {
   floorHeader?: string;
   ceilingHeader?: string;
   secondKeyHeader: string;
+  /** A third key and on, by header, each with its weight. */
+  moreKeys?: { header: string; weight: string }[];
   keyWeight: string;
   secondWeight: string;
   lastYearHeader: string;
@@ -99,5 +101,18 @@ function savedAdvancedOf(value: unknown): { advanced?: SavedAdvanced } {
   const headers = Object.fromEntries(
     columns.flatMap((k) => (typeof v[k] === "string" ? [[k, v[k] as string]] : []))
   );
-  return { advanced: { ...(advanced as SavedAdvanced), ...headers } };
+  const moreKeys = Array.isArray(v.moreKeys)
+    ? v.moreKeys.flatMap((k: unknown) => {
+        if (typeof k !== "object" || k === null) return [];
+        const { header, weight } = k as Record<string, unknown>;
+        return typeof header === "string" && typeof weight === "string" ? [{ header, weight }] : [];
+      })
+    : [];
+  return {
+    advanced: {
+      ...(advanced as SavedAdvanced),
+      ...headers,
+      ...(moreKeys.length > 0 ? { moreKeys } : {}),
+    },
+  };
 }

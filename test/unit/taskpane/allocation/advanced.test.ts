@@ -223,3 +223,65 @@ describe("AllocationController: base, floor and ceiling from columns", () => {
     );
   });
 });
+
+describe("AllocationController: three weighted keys", () => {
+  /** Districts with residents 65+, 80+ and 90+ (made-up counts). */
+  function threeKeyGrid() {
+    const grid = stockholmGrid("Invånare 65+");
+    const [header, ...rows] = grid.values;
+    return {
+      ...grid,
+      values: [
+        [...header, "Invånare 80+", "Invånare 90+"],
+        ...rows.map((row, i) => [...row, 1000 + 37 * i, 100 + 11 * i]),
+      ],
+    };
+  }
+
+  test("a third key joins the weighing; the weights must add up to 100; the log and settings keep it", async () => {
+    const port = new FakePort(threeKeyGrid(), "Blad1!A1:F12");
+    const controller = new AllocationController({ port, lang: "sv", today: () => "2026-11-25" });
+    await controller.start();
+    await controller.useSelection();
+    controller.setTotal("6 069 306");
+    const headers = controller.state.columns?.headers ?? [];
+    controller.setKeyColumn(headers.indexOf("Invånare 65+"));
+    controller.setAdvanced({
+      secondKey: headers.indexOf("Invånare 80+"),
+      keyWeight: "50",
+      secondWeight: "30",
+    });
+    expect(controller.state.issues.map((i) => i.field)).toEqual(["weights"]);
+    controller.addKey();
+    // A key row without a column does not count yet: still 80 %.
+    expect(controller.state.issues.map((i) => i.field)).toEqual(["weights"]);
+    controller.setMoreKey(0, { column: headers.indexOf("Invånare 90+"), weight: "20" });
+    expect(controller.state.issues).toEqual([]);
+    const result = controller.state.run?.result;
+    expect(result?.shapes?.shapes.weighted?.headers).toEqual([
+      "Invånare 65+",
+      "Invånare 80+",
+      "Invånare 90+",
+    ]);
+    expect(total(controller)).toBe(6069306);
+
+    await controller.write();
+    const line = String(port.writes[1].model.cells[1][4].value);
+    expect(line).toContain(
+      "--key-column 'Invånare 65+' --weight 50 --key-column 'Invånare 80+' --weight 30 --key-column 'Invånare 90+' --weight 20"
+    );
+
+    const again = new AllocationController({ port, lang: "sv", today: () => "2026-11-26" });
+    await again.start();
+    await again.useSelection();
+    expect(again.state.advanced.moreKeys).toEqual([
+      { column: headers.indexOf("Invånare 90+"), weight: "20" },
+    ]);
+    expect(again.state.run?.result.rows.map((r) => r.amount.toFixed())).toEqual(
+      controller.state.run?.result.rows.map((r) => r.amount.toFixed())
+    );
+
+    again.removeKey(0);
+    expect(again.state.issues.map((i) => i.field)).toEqual(["weights"]);
+  });
+});

@@ -248,17 +248,8 @@ export class AllocationView {
       ["ceiling-column", a.ceilingColumn, this.texts.sameForAll],
     ];
     if (this.parts.changed("advanced-options", JSON.stringify([source?.address, options]))) {
-      for (const [id, , noneText] of picks) {
-        const select = byId<HTMLSelectElement>(id);
-        const none = element("option", undefined, noneText);
-        none.value = "";
-        select.replaceChildren(none);
-        options.forEach((text, c) => {
-          const option = element("option", undefined, text);
-          option.value = String(c);
-          select.append(option);
-        });
-      }
+      for (const [id, , noneText] of picks)
+        fillColumnOptions(byId<HTMLSelectElement>(id), noneText, options);
     }
     for (const [id, picked] of picks)
       byId<HTMLSelectElement>(id).value = picked === null ? "" : String(picked);
@@ -291,14 +282,7 @@ export class AllocationView {
     const select = element("select", "control");
     select.id = `key-${n}-column`;
     select.setAttribute("aria-label", this.texts.keyN(n));
-    const none = element("option", undefined, this.texts.noColumn);
-    none.value = "";
-    select.append(none);
-    options.forEach((text, c) => {
-      const option = element("option", undefined, text);
-      option.value = String(c);
-      select.append(option);
-    });
+    fillColumnOptions(select, this.texts.noColumn, options);
     select.addEventListener("change", () =>
       this.controller.setMoreKey(index, {
         column: select.value === "" ? null : Number(select.value),
@@ -547,4 +531,18 @@ function withPlace(issue: Issue): string {
   return issue.cell && !issue.message.includes(issue.cell)
     ? `${issue.cell}: ${issue.message}`
     : issue.message;
+}
+
+/** A column choice: "none" (value "") first, then each column by its index. */
+function fillColumnOptions(select: HTMLSelectElement, noneText: string, options: string[]): void {
+  const none = element("option", undefined, noneText);
+  none.value = "";
+  select.replaceChildren(
+    none,
+    ...options.map((text, c) => {
+      const option = element("option", undefined, text);
+      option.value = String(c);
+      return option;
+    })
+  );
 }

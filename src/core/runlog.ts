@@ -249,10 +249,15 @@ export function runLogSheet(
   line({ ...entry, nr, total: entry.total.toFixed() });
   const last = b.next - 1;
   b.format(7, header + 1, last, entry.total.isInteger() ? "#,##0" : "#,##0.00");
+  // The command line and the checksums wrap in their columns, so a printed or PDF log keeps
+  // every column on one landscape page width at a readable size.
+  for (const col of [4, 6, 8])
+    b.style({ top: header + 1, left: col, bottom: last, right: col, wrapText: true });
   return b.build(
     RUN_LOG_SHEET_NAME[lang],
     { top: header, left: 0, bottom: last, right: WIDTH - 1 },
-    { max: { 4: 80, 6: 66, 8: 66 } }
+    { max: { 4: 56, 6: 34, 8: 34 } },
+    { landscape: true, fitToPagesWide: 1 }
   );
 }
 

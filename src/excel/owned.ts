@@ -7,7 +7,7 @@
 import type { OutputJob } from "../core/sheets/jobs";
 import { ownerMarkName } from "../core/sheets/ownership";
 import type { SourceRange } from "./port";
-import { queueUsedValues } from "./sheets";
+import { queueUsedValues, usedSource } from "./sheets";
 import { ownedSheetName } from "./write";
 
 export async function readOwnedTable(
@@ -23,5 +23,5 @@ export async function readOwnedTable(
   if (mark.isNullObject || sheet.isNullObject) return null;
   // A mark that no longer points at A1 of a sheet does not make that sheet ours.
   if (ownedSheetName(mark.value, [sheet.name]) === null) return null;
-  return used(sheet.name);
+  return usedSource(used, sheet.name);
 }

@@ -6,25 +6,24 @@ import { gridRangeRef } from "../core/grid";
 import type { SourceRange } from "./port";
 import { boxOf, toCellValue } from "./read";
 
-/**
- * Queues the load of a sheet's used values (valuesOnly: formatting alone does not count) and
- * returns what builds the source from them after the next sync: null when the sheet (or its
- * used range) is a null object. The caller loads the sheet's name in the same batch.
- */
-export function queueUsedValues(sheet: Excel.Worksheet): (sheetName: string) => SourceRange | null {
+/** Queues the load of a sheet's used values (valuesOnly: formatting alone does not count). */
+export function queueUsedValues(sheet: Excel.Worksheet): Excel.Range {
   const used = sheet.getUsedRangeOrNullObject(true);
   used.load("rowIndex, columnIndex, rowCount, columnCount, values");
-  return (sheetName) => {
-    if (used.isNullObject) return null;
-    const box = boxOf(used);
-    const grid = {
-      sheet: sheetName,
-      top: box.top,
-      left: box.left,
-      values: used.values.map((row) => row.map(toCellValue)),
-    };
-    return { grid, address: gridRangeRef(grid) };
+  return used;
+}
+
+/** After the sync, the values queueUsedValues loaded as the source read; null for a null object. */
+export function usedSource(used: Excel.Range, sheetName: string): SourceRange | null {
+  if (used.isNullObject) return null;
+  const box = boxOf(used);
+  const grid = {
+    sheet: sheetName,
+    top: box.top,
+    left: box.left,
+    values: used.values.map((row) => row.map(toCellValue)),
   };
+  return { grid, address: gridRangeRef(grid) };
 }
 
 /** The workbook's worksheet names, in the order of their tabs; one round trip. */
@@ -45,7 +44,7 @@ export async function readSheet(context: Excel.RequestContext, name: string): Pr
   sheet.load("name");
   const used = queueUsedValues(sheet);
   await context.sync();
-  const source = used(sheet.name);
+  const source = usedSource(used, sheet.name);
   if (source) return source;
   const grid = { sheet: sheet.name, top: 0, left: 0, values: [] };
   return { grid, address: gridRangeRef(grid) };

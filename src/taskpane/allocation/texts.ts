@@ -63,6 +63,12 @@ export interface AllocationTexts {
   keyWeight: string;
   secondWeight: string;
   lastYearColumn: string;
+  /** The option group of sheets in the last-year choice. */
+  lastYearSheetGroup: string;
+  previewLastYear: string;
+  previewChange: string;
+  previewNewThisYear: string;
+  previewGone: string;
   noColumn: string;
   previewAtFloor: string;
   previewAtCeiling: string;
@@ -135,7 +141,12 @@ const SV: AllocationTexts = {
   secondKey: "Andra nyckel (vägs ihop med den första)",
   keyWeight: "Vikt för första nyckeln (%)",
   secondWeight: "Vikt för andra nyckeln (%)",
-  lastYearColumn: "Förra årets belopp (kolumn)",
+  lastYearColumn: "Förra årets belopp (kolumn eller blad)",
+  lastYearSheetGroup: "Förra årets Fördelning-blad",
+  previewLastYear: "Förra året (kr)",
+  previewChange: "Förändring (kr)",
+  previewNewThisYear: "ny i år",
+  previewGone: "fanns förra året, inte i år",
   noColumn: "Ingen",
   previewAtFloor: "golvet (nyckeln gav mindre)",
   previewAtCeiling: "taket (nyckeln gav mer)",
@@ -208,7 +219,12 @@ const EN: AllocationTexts = {
   secondKey: "Second key (weighed with the first)",
   keyWeight: "Weight of the first key (%)",
   secondWeight: "Weight of the second key (%)",
-  lastYearColumn: "Last year's amounts (column)",
+  lastYearColumn: "Last year's amounts (column or sheet)",
+  lastYearSheetGroup: "Last year's allocation sheet",
+  previewLastYear: "Last year (SEK)",
+  previewChange: "Change (SEK)",
+  previewNewThisYear: "new this year",
+  previewGone: "last year, not this year",
   noColumn: "None",
   previewAtFloor: "the floor (the key gave less)",
   previewAtCeiling: "the ceiling (the key gave more)",

@@ -170,8 +170,10 @@ export class AllocationController extends StepController<AllocationState> {
   private readonly touched = new Set<string>();
   /** Every problem with the inputs, shown or not yet. */
   private allIssues: Issue[] = [];
-  /** The workbook's sheet names as last listed. */
-  private workbookSheets: string[] = [];
+  /** The workbook's sheet names as listed for the current source; null until listed. */
+  private workbookSheets: string[] | null = null;
+  /** "Avancerat" is open: the sheets for last year are listed (once per source read). */
+  private advancedOpen = false;
   /** The sheet this step wrote to in this session: never offered as last year's. */
   private outputSheet: string | null = null;
 
@@ -512,9 +514,29 @@ export class AllocationController extends StepController<AllocationState> {
   }
 
   /**
-   * Lists the workbook's sheets for last year's choice (one round trip), then reads the sheet
-   * picked before, or the one the last run used on this source (one more, only then), so its
-   * values are as fresh as the source's.
+   * "Avancerat" was opened or closed. Opened: the workbook's sheets are listed for last year's
+   * choice (one round trip, once per source read), so a plain read costs nothing more.
+   */
+  async setAdvancedOpen(open: boolean): Promise<void> {
+    this.advancedOpen = open;
+    const source = this.picker.state.source;
+    if (!open || !source || this.workbookSheets !== null) return;
+    await this.excel("reading", async () => {
+      await this.listSheets(source);
+      this.update();
+    });
+  }
+
+  private async listSheets(source: SourceRange): Promise<void> {
+    this.workbookSheets = await this.port.listSheets();
+    this.offerLastYearSheets(source);
+  }
+
+  /**
+   * After a source read: while "Avancerat" is open, or when a sheet is picked (or the last
+   * run on this source used one), lists the workbook's sheets (one round trip), then reads
+   * that sheet again (one more, only then) so its values are as fresh as the source's.
+   * A plain read does neither.
    */
   private async readLastYearSheet(
     source: SourceRange,
@@ -524,9 +546,11 @@ export class AllocationController extends StepController<AllocationState> {
     const remembered =
       saved?.advanced && this.isSavedSource(saved, source) ? saved.advanced.lastYearSheet : "";
     this.state.lastYearSheet = null;
-    this.workbookSheets = await this.port.listSheets();
-    this.offerLastYearSheets(source);
+    this.workbookSheets = null;
+    this.state.lastYearSheets = [];
     const wanted = picked ?? (remembered || undefined);
+    if (!this.advancedOpen && wanted === undefined) return;
+    await this.listSheets(source);
     const offered = this.state.lastYearSheets.find((name) => sameSheetName(name, wanted));
     if (offered !== undefined && this.state.advanced.lastYearColumn === null)
       this.state.lastYearSheet = await this.port.readSheet(offered);
@@ -536,7 +560,7 @@ export class AllocationController extends StepController<AllocationState> {
   /** The sheets last year's amounts may come from: not the source's, not the one written. */
   private offerLastYearSheets(source: SourceRange): void {
     const picked = this.state.lastYearSheet?.grid.sheet;
-    this.state.lastYearSheets = this.workbookSheets.filter(
+    this.state.lastYearSheets = (this.workbookSheets ?? []).filter(
       (name) =>
         sameSheetName(name, picked) ||
         !(sameSheetName(name, source.grid.sheet) || sameSheetName(name, this.outputSheet))

@@ -114,6 +114,9 @@ export class AllocationView {
     byId<HTMLSelectElement>("second-key").addEventListener("change", (event) =>
       c.setAdvanced({ secondKey: column((event.target as HTMLSelectElement).value) })
     );
+    // The sheets last year may come from are listed when "Avancerat" is first opened.
+    const advanced = byId<HTMLDetailsElement>("advanced");
+    advanced.addEventListener("toggle", () => void c.setAdvancedOpen(advanced.open));
     byId<HTMLSelectElement>("last-year-column").addEventListener("change", (event) => {
       const value = (event.target as HTMLSelectElement).value;
       // Last year from a previous Fördelning sheet (read now) or from a column of the source.

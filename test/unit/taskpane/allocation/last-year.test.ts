@@ -50,14 +50,26 @@ async function ready(port = new FakePort(stockholmGrid("Nyckel"), "Blad1!A1:D12"
   await controller.start();
   await controller.useSelection();
   controller.setTotal("6 069 306");
+  await controller.setAdvancedOpen(true);
   return { controller, port };
 }
 
 describe("AllocationController: last year from a previous Fördelning sheet", () => {
-  test("the workbook's sheets are listed once when the source is read, without the source's own", async () => {
-    const { controller, port } = await ready();
+  test("the workbook's sheets are listed once, when Avancerat opens, without the source's own", async () => {
+    const port = new FakePort(stockholmGrid("Nyckel"), "Blad1!A1:D12");
+    port.sheets.set("Fördelning 2025", lastYearSheet());
+    const controller = new AllocationController({ port, lang: "sv", today: () => "2026-11-25" });
+    await controller.start();
+    await controller.useSelection();
+    // A plain read lists nothing.
+    expect(port.sheetLists).toBe(0);
+    expect(controller.state.lastYearSheets).toEqual([]);
+    await controller.setAdvancedOpen(true);
     expect(port.sheetLists).toBe(1);
-    expect(controller.state.lastYearSheets).toEqual(["Fördelning 2025", "Anteckningar"]);
+    expect(controller.state.lastYearSheets).toEqual(["Fördelning 2025"]);
+    await controller.setAdvancedOpen(false);
+    await controller.setAdvancedOpen(true);
+    expect(port.sheetLists).toBe(1);
     // Nothing is read until one is picked.
     expect(port.sheetReads).toEqual([]);
   });

@@ -129,8 +129,8 @@ export interface AllocationState extends StepState {
   writtenStale: boolean;
   /**
    * Sheets offered for last year's amounts (a previous Fördelning copied into the workbook):
-   * the workbook's sheets, listed when the source is read, but the source's own sheet and the
-   * sheet this step writes.
+   * the workbook's sheets, listed when "Avancerat" is opened (or a sheet is in use when the
+   * source is read), but the source's own sheet and the sheet this step wrote.
    */
   lastYearSheets: string[];
   /**

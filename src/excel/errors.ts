@@ -12,6 +12,8 @@ export type OfficeAction =
   | { kind: "readTable"; name: string }
   | { kind: "readRange"; address: string }
   | { kind: "readOwnedTable"; job: string }
+  | { kind: "listSheets" }
+  | { kind: "readSheet"; name: string }
   | { kind: "writeOutput" }
   | { kind: "select"; reference: string }
   | { kind: "saveSettings" };
@@ -29,6 +31,10 @@ export function actionText(action: OfficeAction): string {
       return `read ${action.address}`;
     case "readOwnedTable":
       return "read the add-in's own sheet";
+    case "listSheets":
+      return "list the sheets";
+    case "readSheet":
+      return `read the sheet '${action.name}'`;
     case "writeOutput":
       return "write the table";
     case "select":

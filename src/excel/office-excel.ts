@@ -23,6 +23,7 @@ import type {
 } from "./port";
 import { readOwnedTable } from "./owned";
 import { listTables, readRange, readSelection, readTable } from "./read";
+import { listSheets, readSheet } from "./sheets";
 import { displayLanguage, loadSetting, saveSetting } from "./settings";
 import { rewriteOwnedSheet, writeOutput, writeToOwnedSheet } from "./write";
 
@@ -101,6 +102,13 @@ export function createOfficeExcel(): ExcelPort {
         const { result } = await runCounted((context) => readOwnedTable(context, job));
         return result;
       }),
+    listSheets: (): Promise<string[]> =>
+      officeCall({ kind: "listSheets" }, async () => (await runCounted(listSheets)).result),
+    readSheet: (name: string): Promise<SourceRange> =>
+      officeCall(
+        { kind: "readSheet", name },
+        async () => (await runCounted((context) => readSheet(context, name))).result
+      ),
     writeOutput: (job: OutputJob, model: SheetModel): Promise<WrittenOutput> =>
       officeCall({ kind: "writeOutput" }, async () => {
         // A sheet this session wrote is reached through its owner mark in one round trip; if it

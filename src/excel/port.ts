@@ -53,6 +53,13 @@ export interface ExcelPort {
    * it follows a rename), without touching the user's selection; null when there is none.
    */
   readOwnedTable(job: OutputJob): Promise<SourceRange | null>;
+  /** The workbook's worksheet names, in the order of their tabs (one round trip). */
+  listSheets(): Promise<string[]>;
+  /**
+   * The used values of a whole sheet by name (e.g. last year's Fördelning sheet copied into
+   * this workbook), without touching the user's selection; one round trip.
+   */
+  readSheet(name: string): Promise<SourceRange>;
   /**
    * Writes the model to the sheet this add-in owns for `job`, replacing only that sheet.
    * A same-named sheet the add-in did not create is left untouched and another name is used.

@@ -10,9 +10,9 @@ import { type ShapeRequest, findColumn } from "../../core/jobs/allocation/shapes
 import {
   type RunLogEntry,
   logTime,
+  loggedInput,
   runLogSheet,
   sha256Result,
-  sha256Values,
 } from "../../core/runlog";
 import {
   type AllocationRequest,
@@ -136,6 +136,17 @@ export interface AllocationState extends StepState {
   previewStale: boolean;
   /** The inputs changed after the table was written: the sheet is older than the preview. */
   writtenStale: boolean;
+  /**
+   * Sheets offered for last year's amounts (a previous Fördelning copied into the workbook):
+   * the workbook's sheets, listed when "Avancerat" is opened (or a sheet is in use when the
+   * source is read), but the source's own sheet and the sheet this step wrote.
+   */
+  lastYearSheets: string[];
+  /**
+   * Last year's amounts from one of those sheets, as read; null when none is picked. A column
+   * pick (advanced.lastYearColumn) and a sheet pick exclude each other.
+   */
+  lastYearSheet: SourceRange | null;
 }
 
 export type { ClipboardWriter };
@@ -168,6 +179,12 @@ export class AllocationController extends StepController<AllocationState> {
   private readonly touched = new Set<string>();
   /** Every problem with the inputs, shown or not yet. */
   private allIssues: Issue[] = [];
+  /** The workbook's sheet names as listed for the current source; null until listed. */
+  private workbookSheets: string[] | null = null;
+  /** "Avancerat" is open: the sheets for last year are listed (once per source read). */
+  private advancedOpen = false;
+  /** The sheet this step wrote to in this session: never offered as last year's. */
+  private outputSheet: string | null = null;
 
   constructor(context: AllocationContext) {
     const picker = new SourcePicker(context.port, {
@@ -197,6 +214,8 @@ export class AllocationController extends StepController<AllocationState> {
       advanced: { ...NO_ADVANCED },
       previewStale: false,
       writtenStale: false,
+      lastYearSheets: [],
+      lastYearSheet: null,
     });
     this.picker = picker;
     this.texts = ALLOCATION_TEXTS[context.lang];
@@ -279,6 +298,8 @@ export class AllocationController extends StepController<AllocationState> {
   /** Changes the "Avancerat" inputs (base, floor, ceiling, weighted key, last year). */
   setAdvanced(change: Partial<AdvancedInput>): void {
     this.state.advanced = { ...this.state.advanced, ...change };
+    // Last year comes from a column or from a sheet, never both: choosing a column (or none) drops the sheet.
+    if ("lastYearColumn" in change) this.state.lastYearSheet = null;
     this.changed();
   }
 
@@ -294,6 +315,25 @@ export class AllocationController extends StepController<AllocationState> {
   setMoreKey(index: number, change: Partial<ExtraKey>): void {
     this.setAdvanced({
       moreKeys: this.state.advanced.moreKeys.map((k, i) => (i === index ? { ...k, ...change } : k)),
+    });
+  }
+
+  /**
+   * Last year's amounts from a previous allocation sheet in the workbook (null: none): the
+   * sheet is read now (one round trip) and replaces a last-year column. A sheet that is not
+   * an allocation sheet is core's problem, shown beside the choice.
+   */
+  async setLastYearSheet(name: string | null): Promise<void> {
+    if (name === null) {
+      this.state.lastYearSheet = null;
+      this.changed();
+      return;
+    }
+    await this.excel("reading", async () => {
+      const sheet = await this.port.readSheet(name);
+      this.state.lastYearSheet = sheet;
+      this.state.advanced = { ...this.state.advanced, lastYearColumn: null };
+      this.changed();
     });
   }
 
@@ -355,6 +395,8 @@ export class AllocationController extends StepController<AllocationState> {
     await this.excel("writing", async () => {
       const written = await this.port.writeOutput("allocation", model);
       this.state.written = written;
+      this.outputSheet = written.sheetName;
+      this.offerLastYearSheets(source);
       this.state.writtenStale = this.changes !== version;
       this.writtenModel = model;
       let done = this.texts.written(quoteSheetName(written.sheetName), written.tableAddress);
@@ -459,7 +501,7 @@ export class AllocationController extends StepController<AllocationState> {
     this.changed();
   }
 
-  private sourceRead(source: SourceRange): void {
+  private async sourceRead(source: SourceRange): Promise<void> {
     this.interestChosen = false;
     this.sourceIssues = [];
     this.state.written = null;
@@ -496,6 +538,61 @@ export class AllocationController extends StepController<AllocationState> {
         : 0;
     this.state.status = { kind: "info", text: this.texts.readDone(source.address, recipients) };
     this.recompute();
+    await this.readLastYearSheet(source, saved);
+  }
+
+  /**
+   * "Avancerat" was opened or closed. Opened: the workbook's sheets are listed for last year's
+   * choice (one round trip, once per source read), so a plain read costs nothing more.
+   */
+  async setAdvancedOpen(open: boolean): Promise<void> {
+    this.advancedOpen = open;
+    const source = this.picker.state.source;
+    if (!open || !source || this.workbookSheets !== null) return;
+    await this.excel("reading", async () => {
+      await this.listSheets(source);
+      this.update();
+    });
+  }
+
+  private async listSheets(source: SourceRange): Promise<void> {
+    this.workbookSheets = await this.port.listSheets();
+    this.offerLastYearSheets(source);
+  }
+
+  /**
+   * After a source read: while "Avancerat" is open, or when a sheet is picked (or the last
+   * run on this source used one), lists the workbook's sheets (one round trip), then reads
+   * that sheet again (one more, only then) so its values are as fresh as the source's.
+   * A plain read does neither.
+   */
+  private async readLastYearSheet(
+    source: SourceRange,
+    saved: AllocationSettings | null
+  ): Promise<void> {
+    const picked = this.state.lastYearSheet?.grid.sheet;
+    const remembered =
+      saved?.advanced && this.isSavedSource(saved, source) ? saved.advanced.lastYearSheet : "";
+    this.state.lastYearSheet = null;
+    this.workbookSheets = null;
+    this.state.lastYearSheets = [];
+    const wanted = picked ?? (remembered || undefined);
+    if (!this.advancedOpen && wanted === undefined) return;
+    await this.listSheets(source);
+    const offered = this.state.lastYearSheets.find((name) => sameSheetName(name, wanted));
+    if (offered !== undefined && this.state.advanced.lastYearColumn === null)
+      this.state.lastYearSheet = await this.port.readSheet(offered);
+    this.recompute();
+  }
+
+  /** The sheets last year's amounts may come from: not the source's, not the one written. */
+  private offerLastYearSheets(source: SourceRange): void {
+    const picked = this.state.lastYearSheet?.grid.sheet;
+    this.state.lastYearSheets = (this.workbookSheets ?? []).filter(
+      (name) =>
+        sameSheetName(name, picked) ||
+        !(sameSheetName(name, source.grid.sheet) || sameSheetName(name, this.outputSheet))
+    );
   }
 
   private isSavedSource(saved: AllocationSettings, source: SourceRange): boolean {
@@ -609,11 +706,14 @@ export class AllocationController extends StepController<AllocationState> {
     const amount = (s: Source) => (s && "value" in s ? String(s.value) : undefined);
     const column = (s: Source) => (s && "column" in s ? s.column : undefined);
     const weighted = shapes?.weightedKeys;
+    const lastYearSheet =
+      request.lastYear && "sheet" in request.lastYear ? request.lastYear.sheet : undefined;
     const json = allocationJson(run.result);
     return {
       time: logTime(new Date()),
       job: "allocate",
-      source: source.address,
+      // Every range the run read, the recipients first, so `statsbidrag rerun` checks them all.
+      ...loggedInput(lastYearSheet ? [source.grid, lastYearSheet] : [source.grid]),
       commandLine: allocationCommandLine({
         file: this.texts.workbookPlaceholder,
         sheet: source.grid.sheet,
@@ -637,11 +737,11 @@ export class AllocationController extends StepController<AllocationState> {
         ceilingColumn: column(shapes?.ceiling),
         lastYearColumn:
           request.lastYear && "column" in request.lastYear ? request.lastYear.column : undefined,
+        lastYearSheet: lastYearSheet?.sheet,
         lang: this.lang,
         date: this.today(),
       }),
       recipients: run.result.rows.length,
-      inputSha256: sha256Values(source.grid.values),
       total: run.result.total,
       resultSha256: sha256Result(json.rows),
     };
@@ -675,8 +775,10 @@ export class AllocationController extends StepController<AllocationState> {
             : []
         ),
       ];
-    const lastYear =
-      a.lastYearColumn !== null && headers[a.lastYearColumn] !== undefined
+    const lastYearSheet = this.state.lastYearSheet;
+    const lastYear = lastYearSheet
+      ? { sheet: lastYearSheet.grid }
+      : a.lastYearColumn !== null && headers[a.lastYearColumn] !== undefined
         ? { column: headers[a.lastYearColumn] }
         : undefined;
     return { shapes, lastYear };
@@ -713,6 +815,7 @@ export class AllocationController extends StepController<AllocationState> {
       keyWeight: a.keyWeight,
       secondWeight: a.secondWeight,
       lastYearHeader: header(a.lastYearColumn),
+      ...(this.state.lastYearSheet ? { lastYearSheet: this.state.lastYearSheet.grid.sheet } : {}),
     };
     const moreKeys = a.moreKeys.map((k) => ({ header: header(k.column), weight: k.weight }));
     if (moreKeys.length > 0) advanced.moreKeys = moreKeys;
@@ -737,6 +840,8 @@ export class AllocationController extends StepController<AllocationState> {
     const { index, part } = problem.params ?? {};
     if (problem.field === "reserves" && typeof index === "string" && typeof part === "string")
       issue.control = `reserve-${index}-${part}`;
+    // Last year's sheet is chosen in the same select as its column: its problem shows there.
+    if (problem.field === "lastYearSheet") issue.field = "lastYearColumn";
     return issue;
   }
 
@@ -764,6 +869,11 @@ function firstRowAsHeader(grid: Grid): ColumnsInUse | null {
   if (width === 0 || headerRow < 0) return null;
   const headers = Array.from({ length: width }, (_, c) => cellText(grid.values[headerRow][c]));
   return { headerRow, headers, nameColumn: null, keyColumn: null, interestColumns: [] };
+}
+
+/** Excel's sheet names ignore case. */
+function sameSheetName(a: string, b: string | null | undefined): boolean {
+  return typeof b === "string" && a.toLocaleLowerCase() === b.toLocaleLowerCase();
 }
 
 function tryDetect(grid: Grid, choice: ColumnChoice): TableLayout | null {

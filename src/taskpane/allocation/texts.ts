@@ -68,6 +68,12 @@ export interface AllocationTexts {
   keyWeight: string;
   secondWeight: string;
   lastYearColumn: string;
+  /** The option group of sheets in the last-year choice. */
+  lastYearSheetGroup: string;
+  previewLastYear: string;
+  previewChange: string;
+  previewNewThisYear: string;
+  previewGone: string;
   noColumn: string;
   previewAtFloor: string;
   previewAtCeiling: string;
@@ -144,7 +150,12 @@ const SV: AllocationTexts = {
   removeKey: (n) => `Ta bort nyckel ${n}`,
   keyWeight: "Vikt för första nyckeln (%)",
   secondWeight: "Vikt för andra nyckeln (%)",
-  lastYearColumn: "Förra årets belopp (kolumn)",
+  lastYearColumn: "Förra årets belopp (kolumn eller blad)",
+  lastYearSheetGroup: "Förra årets Fördelning-blad",
+  previewLastYear: "Förra året (kr)",
+  previewChange: "Förändring (kr)",
+  previewNewThisYear: "ny i år",
+  previewGone: "fanns förra året, inte i år",
   noColumn: "Ingen",
   previewAtFloor: "golvet (nyckeln gav mindre)",
   previewAtCeiling: "taket (nyckeln gav mer)",
@@ -221,7 +232,12 @@ const EN: AllocationTexts = {
   removeKey: (n) => `Remove key ${n}`,
   keyWeight: "Weight of the first key (%)",
   secondWeight: "Weight of the second key (%)",
-  lastYearColumn: "Last year's amounts (column)",
+  lastYearColumn: "Last year's amounts (column or sheet)",
+  lastYearSheetGroup: "Last year's allocation sheet",
+  previewLastYear: "Last year (SEK)",
+  previewChange: "Change (SEK)",
+  previewNewThisYear: "new this year",
+  previewGone: "last year, not this year",
   noColumn: "None",
   previewAtFloor: "the floor (the key gave less)",
   previewAtCeiling: "the ceiling (the key gave more)",

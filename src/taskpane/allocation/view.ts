@@ -14,6 +14,9 @@ import { SourcePickerView } from "../shell/source-view";
 import { renderStepStatus } from "../shell/status-view";
 import type { AllocationTexts } from "./texts";
 
+/** The value of a sheet's option in #last-year-column (a column's is its index). */
+const SHEET_OPTION = "sheet:";
+
 const FIELDS: Field[] = [
   "total",
   "unit",
@@ -118,9 +121,15 @@ export class AllocationView {
     byId<HTMLSelectElement>("second-key").addEventListener("change", (event) =>
       c.setAdvanced({ secondKey: column((event.target as HTMLSelectElement).value) })
     );
-    byId<HTMLSelectElement>("last-year-column").addEventListener("change", (event) =>
-      c.setAdvanced({ lastYearColumn: column((event.target as HTMLSelectElement).value) })
-    );
+    // The sheets last year may come from are listed when "Avancerat" is first opened.
+    const advanced = byId<HTMLDetailsElement>("advanced");
+    advanced.addEventListener("toggle", () => void c.setAdvancedOpen(advanced.open));
+    byId<HTMLSelectElement>("last-year-column").addEventListener("change", (event) => {
+      const value = (event.target as HTMLSelectElement).value;
+      // Last year from a previous Fördelning sheet (read now) or from a column of the source.
+      if (value.startsWith(SHEET_OPTION)) void c.setLastYearSheet(value.slice(SHEET_OPTION.length));
+      else c.setAdvanced({ lastYearColumn: column(value) });
+    });
     for (const field of ["base", "floor", "ceiling"] as const)
       byId<HTMLSelectElement>(`${field}-column`).addEventListener("change", (event) =>
         c.setAdvanced({ [`${field}Column`]: column((event.target as HTMLSelectElement).value) })
@@ -153,6 +162,7 @@ export class AllocationView {
     this.renderColumns(state);
     this.renderParameters(state);
     this.renderAdvanced(state);
+    this.renderLastYear(state);
     this.renderSkipped(state);
     this.renderPreview(state);
     this.renderIssues(state.issues);
@@ -311,6 +321,35 @@ export class AllocationView {
     return row;
   }
 
+  /**
+   * The sheets last year's amounts may come from, as an option group after the columns in
+   * #last-year-column (rebuilt when the list changes or the columns were rebuilt without it),
+   * and the sheet picked, if any.
+   */
+  private renderLastYear(state: AllocationState): void {
+    const select = byId<HTMLSelectElement>("last-year-column");
+    const listChanged = this.parts.changed(
+      "last-year-sheets",
+      JSON.stringify(state.lastYearSheets)
+    );
+    let group = select.querySelector("optgroup");
+    if (listChanged || !group) {
+      group?.remove();
+      group = null;
+      if (state.lastYearSheets.length > 0) {
+        group = element("optgroup");
+        group.label = this.texts.lastYearSheetGroup;
+        for (const name of state.lastYearSheets) {
+          const option = element("option", undefined, name);
+          option.value = SHEET_OPTION + name;
+          group.append(option);
+        }
+        select.append(group);
+      }
+    }
+    if (state.lastYearSheet) select.value = SHEET_OPTION + state.lastYearSheet.grid.sheet;
+  }
+
   private renderParameters(state: AllocationState): void {
     const pot = byId<HTMLInputElement>("pot");
     if (pot.value !== state.total) pot.value = state.total;
@@ -396,6 +435,8 @@ export class AllocationView {
           state.reserves,
           state.total,
           state.unit,
+          run.result.lastYearSource,
+          run.result.comparison?.rows.map((r) => [r.name, r.lastYear?.toString(), r.status]),
         ])
       : "";
     if (!this.parts.changed("preview", signature)) return;
@@ -408,19 +449,33 @@ export class AllocationView {
     const percent = (value: Decimal) =>
       `${formatNumber(value.times(100).toDecimalPlaces(1), this.lang, 1)}\u00a0%`;
 
+    // With last year's amounts: last year, this year and the change, in place of the share.
+    const comparison = result.comparison;
+    const change = (value: Decimal) =>
+      (value.isPositive() && !value.isZero() ? "+" : "") + money(value);
     const table = element("table", "preview-table");
     table.append(element("caption", "visually-hidden", this.texts.previewHeading));
     const head = element("thead");
     const headRow = element("tr");
+    const headers = comparison
+      ? [this.texts.previewLastYear, this.texts.previewAmount, this.texts.previewChange]
+      : [this.texts.previewShare, this.texts.previewAmount];
     headRow.append(
       element("th", undefined, this.texts.previewName),
-      element("th", "number", this.texts.previewShare),
-      element("th", "number", this.texts.previewAmount)
+      ...headers.map((text) => element("th", "number", text))
     );
     head.append(headRow);
 
     const body = element("tbody");
-    const addRow = (name: string, share: string, amount: string, note?: string, extra?: string) => {
+    /** `share` stands for the middle column: the share, or last year's amount when comparing. */
+    const addRow = (
+      name: string,
+      share: string,
+      amount: string,
+      note?: string,
+      extra?: string,
+      changed?: string
+    ) => {
       const tr = element("tr");
       const nameCell = element("td", undefined, name);
       if (note) nameCell.append(" ", element("span", "muted", `(${note})`));
@@ -430,6 +485,7 @@ export class AllocationView {
         nameCell.append(element("span", "rounding-note", extra));
       }
       tr.append(nameCell, element("td", "number", share), amountCell);
+      if (comparison) tr.append(element("td", "number", changed ?? ""));
       body.append(tr);
     };
     for (const row of result.rows) {
@@ -444,14 +500,36 @@ export class AllocationView {
               : row.extraUnit
                 ? this.texts.previewGotExtra(row.rank, result.extraUnits)
                 : this.texts.previewNoExtra(row.rank, result.extraUnits);
+      const year = row.lastYear;
       addRow(
         row.name,
-        row.share === null ? "" : percent(row.share),
+        year
+          ? year.lastYear === null
+            ? ""
+            : money(year.lastYear)
+          : row.share === null
+            ? ""
+            : percent(row.share),
         money(row.amount),
-        row.interested ? undefined : this.texts.previewNotInterested,
-        note
+        year?.status === "new"
+          ? this.texts.previewNewThisYear
+          : row.interested
+            ? undefined
+            : this.texts.previewNotInterested,
+        note,
+        year ? change(year.change) : undefined
       );
     }
+    // Last year's recipients that are not among this year's.
+    for (const gone of comparison?.rows.filter((r) => r.status === "gone") ?? [])
+      addRow(
+        gone.name,
+        gone.lastYear === null ? "" : money(gone.lastYear),
+        "",
+        this.texts.previewGone,
+        undefined,
+        change(gone.change)
+      );
     for (const reserve of result.reserves)
       addRow(reserve.name, "", money(reserve.amount), this.texts.previewReserve);
     if (!result.unallocated.isZero())
@@ -468,9 +546,10 @@ export class AllocationView {
       .reduce((acc, v) => acc.plus(v), new Decimal(0));
     totalRow.append(
       element("td", undefined, this.texts.previewTotal),
-      element("td"),
+      comparison ? element("td", "number", money(comparison.lastYearTotal)) : element("td"),
       element("td", "number", money(totalAmount))
     );
+    if (comparison) totalRow.append(element("td", "number", change(comparison.change)));
     foot.append(totalRow);
     table.append(head, body, foot);
 

@@ -22,8 +22,8 @@ export interface SourceState {
 export interface SourceHooks {
   /** The step's Excel runner (busy flag, error handling). */
   run: (busy: Busy, action: () => Promise<void>) => Promise<void>;
-  /** A source was read. */
-  read: (source: SourceRange) => void;
+  /** A source was read; a step may read more with it (while the same busy flag stands). */
+  read: (source: SourceRange) => void | Promise<void>;
   /** The source was refused (e.g. an empty range): the step forgets what it had. */
   refused: () => void;
 }
@@ -80,7 +80,7 @@ export class SourcePicker {
         throw error;
       }
       this.state.source = source;
-      this.hooks.read(source);
+      await this.hooks.read(source);
     });
   }
 }

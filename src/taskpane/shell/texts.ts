@@ -160,6 +160,10 @@ function swedishAction(action: OfficeAction): string {
       return `läsa ${action.address}`;
     case "readOwnedTable":
       return "läsa tilläggets eget blad";
+    case "listSheets":
+      return "lista bladen";
+    case "readSheet":
+      return `läsa bladet ${action.name}`;
     case "writeOutput":
       return "skriva tabellen";
     case "select":

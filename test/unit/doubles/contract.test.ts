@@ -176,6 +176,47 @@ describe.each(DOUBLES)("%s keeps the workbook contract", (_, make) => {
     expect(await codeOf(missing)).toBe("ItemNotFound");
   });
 
+  it("lists the sheets in tab order, their names only, and reads a sheet's used values by name", async () => {
+    const excel = make({
+      ...DISTRICTS,
+      sheets: [
+        ...DISTRICTS.sheets,
+        { name: "Fördelning 2025", cells: [[null], ["Stadsdel", "Belopp (kr)"], ["Kista", 5]] },
+        { name: "Tomt", cells: [] },
+      ],
+    });
+    const listed = await excel.run(async (context) => {
+      const sheets = context.workbook.worksheets;
+      sheets.load("items/name");
+      await context.sync();
+      return sheets.items.map((sheet) => sheet.name);
+    });
+    expect(listed).toEqual(["Blad1", "Fördelning", "Fördelning 2025", "Tomt"]);
+    const read = await excel.run(async (context) => {
+      const sheet = context.workbook.worksheets.getItem("FÖRDELNING 2025");
+      sheet.load("name");
+      const used = sheet.getUsedRangeOrNullObject(true);
+      used.load("rowIndex, columnIndex, rowCount, columnCount, values");
+      const empty = context.workbook.worksheets.getItem("Tomt").getUsedRangeOrNullObject(true);
+      await context.sync();
+      return {
+        name: sheet.name,
+        at: [used.rowIndex, used.columnIndex, used.rowCount, used.columnCount],
+        values: used.values,
+        empty: empty.isNullObject,
+      };
+    });
+    expect(read).toEqual({
+      name: "Fördelning 2025",
+      at: [1, 0, 2, 2],
+      values: [
+        ["Stadsdel", "Belopp (kr)"],
+        ["Kista", 5],
+      ],
+      empty: true,
+    });
+  });
+
   it("finds tables whatever the case, with their range and totals row", async () => {
     const excel = make(DISTRICTS);
     const found = await excel.run(async (context) => {

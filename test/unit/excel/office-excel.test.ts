@@ -604,3 +604,69 @@ describe("ownedSheetName: the mark is A1 of our sheet, nothing else", () => {
     expect(ownedSheetName("#REF!", ["Fördelning"])).toBeNull();
   });
 });
+
+describe("listSheets and readSheet (last year's Fördelning sheet)", () => {
+  const lastYear = [
+    ["Fördelning av statsbidrag 2025"],
+    [],
+    ["Stadsdel", "Andel", "Belopp (kr)"],
+    ["Bromma", 0.4, 400000],
+    ["Södermalm", 0.6, 600000],
+    ["Summa", 1, 1000000],
+  ];
+
+  it("lists the sheets in tab order in one round trip, loading only their names", async () => {
+    const data = sheetFrom("Blad1", DISTRICTS);
+    const old = sheetFrom("Fördelning 2025", lastYear);
+    const empty = sheetFrom("Tomt", []);
+    const state = workbook([data, old, empty], {
+      sheet: data,
+      box: { top: 0, left: 0, bottom: 0, right: 0 },
+    });
+    const excel = fake(state);
+    expect(await createOfficeExcel().listSheets()).toEqual(["Blad1", "Fördelning 2025", "Tomt"]);
+    expect(excel.syncs).toBe(1);
+  });
+
+  it("reads a sheet's used values by name in one round trip, under the sheet's own spelling", async () => {
+    const data = sheetFrom("Blad1", DISTRICTS);
+    const old = sheetFrom("Fördelning 2025", lastYear, 1, 0);
+    const state = workbook([data, old], {
+      sheet: data,
+      box: { top: 0, left: 0, bottom: 0, right: 0 },
+    });
+    const excel = fake(state);
+    const read = await createOfficeExcel().readSheet("fördelning 2025");
+    expect(excel.syncs).toBe(1);
+    expect(read.address).toBe("'Fördelning 2025'!A2:C7");
+    expect(read.grid).toMatchObject({ sheet: "Fördelning 2025", top: 1, left: 0 });
+    expect(read.grid.values[1]).toEqual([null, null, null]);
+    expect(read.grid.values[3]).toEqual(["Bromma", 0.4, 400000]);
+    expect(read.grid.values[5]).toEqual(["Summa", 1, 1000000]);
+    // The user's selection and active sheet are not moved.
+    expect(state.selection.sheet).toBe(data);
+    expect(state.active).toBe(data);
+  });
+
+  it("gives an empty grid for an empty sheet, and an Office failure naming a missing one", async () => {
+    const data = sheetFrom("Blad1", DISTRICTS);
+    const empty = sheetFrom("Tomt", []);
+    const state = workbook([data, empty], {
+      sheet: data,
+      box: { top: 0, left: 0, bottom: 0, right: 0 },
+    });
+    const excel = fake(state);
+    const port = createOfficeExcel();
+    expect(await port.readSheet("Tomt")).toEqual({
+      grid: { sheet: "Tomt", top: 0, left: 0, values: [] },
+      address: "Tomt!A1",
+    });
+    expect(excel.syncs).toBe(1);
+    const missing = await port.readSheet("Saknas").catch((error: unknown) => error);
+    expect(missing).toMatchObject({
+      name: "OfficeCallError",
+      code: "ItemNotFound",
+      action: { kind: "readSheet", name: "Saknas" },
+    });
+  });
+});

@@ -97,6 +97,29 @@ export class FakePort implements ExcelPort {
     return this.owned.get(job) ?? null;
   }
 
+  /** The workbook's other sheets by name (besides the selection's), for listSheets/readSheet. */
+  sheets = new Map<string, Grid>();
+  sheetLists = 0;
+  sheetReads: string[] = [];
+
+  async listSheets(): Promise<string[]> {
+    this.takeFailure();
+    this.sheetLists += 1;
+    const names = [this.selection.grid.sheet, ...this.sheets.keys()];
+    return [...new Set(names)];
+  }
+
+  async readSheet(name: string): Promise<SourceRange> {
+    this.takeFailure();
+    this.sheetReads.push(name);
+    const grid = this.sheets.get(name);
+    if (!grid) throw new Error(`no sheet ${name}`);
+    const rows = Math.max(1, grid.values.length);
+    const cols = Math.max(1, ...grid.values.map((row) => row.length));
+    const end = `${String.fromCharCode(64 + cols)}${rows}`;
+    return { grid, address: `'${name}'!A1:${end}` };
+  }
+
   async writeOutput(job: OutputJob, model: SheetModel): Promise<WrittenOutput> {
     this.takeFailure();
     this.writes.push({ job, model });

@@ -42,6 +42,8 @@ export interface SavedAdvanced {
   keyWeight: string;
   secondWeight: string;
   lastYearHeader: string;
+  /** The sheet last year's amounts were read from (a previous Fördelning); "" or absent: none. */
+  lastYearSheet?: string;
 }
 
 /** Settings come from a workbook someone else may have edited: accept only the expected shape. */
@@ -97,7 +99,12 @@ function savedAdvancedOf(value: unknown): { advanced?: SavedAdvanced } {
   if (!keys.every((k) => typeof v[k] === "string")) return {};
   const advanced = Object.fromEntries(keys.map((k) => [k, v[k] as string])) as unknown;
   // Added later: settings saved before them have none, and anything else is dropped.
-  const columns: (keyof SavedAdvanced)[] = ["baseHeader", "floorHeader", "ceilingHeader"];
+  const columns: (keyof SavedAdvanced)[] = [
+    "baseHeader",
+    "floorHeader",
+    "ceilingHeader",
+    "lastYearSheet",
+  ];
   const headers = Object.fromEntries(
     columns.flatMap((k) => (typeof v[k] === "string" ? [[k, v[k] as string]] : []))
   );

@@ -4,7 +4,9 @@
  * last-year choice, sees last year, this year and the change in the preview, and writes;
  * the sheet list and the sheet read cost one round trip each; axe finds nothing.
  */
+import { join } from "path";
 import {
+  ARTIFACTS,
   STOCKHOLM,
   axeViolations,
   openPane,
@@ -98,6 +100,7 @@ describe("last year from a previous Fördelning sheet in the pane", () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
       320
     );
+    await page.locator("#preview").screenshot({ path: join(ARTIFACTS, "pane-last-year-320.png") });
 
     await page.getByRole("button", { name: "Skriv tabell" }).click();
     await page.waitForFunction(() => window.__officeDouble.sheetNames().includes("Körlogg"));

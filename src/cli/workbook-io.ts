@@ -355,6 +355,8 @@ function writeCells(sheet: ExcelJS.Worksheet, model: SheetModel): void {
   model.columnWidths.forEach((width, c) => {
     sheet.getColumn(c + 1).width = width;
   });
+  for (const [r, height] of Object.entries(model.rowHeights ?? {}))
+    sheet.getRow(Number(r) + 1).height = height;
   for (const block of model.styles) applyStyle(sheet, block);
   if (model.print) {
     sheet.pageSetup.orientation = model.print.landscape ? "landscape" : "portrait";

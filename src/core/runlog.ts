@@ -14,7 +14,7 @@ import { type Decimal } from "./money";
 import type { Lang } from "./problems";
 import { sha256 } from "./sha256";
 import type { SheetModel } from "./sheets/sheet-model";
-import { SheetBuilder, num, text } from "./sheets/builder";
+import { SheetBuilder, num, text, wrappedRowHeights } from "./sheets/builder";
 
 export interface RunLogEntry {
   /** Local date and time, "2026-11-25 15:40:12". */
@@ -251,14 +251,16 @@ export function runLogSheet(
   b.format(7, header + 1, last, entry.total.isInteger() ? "#,##0" : "#,##0.00");
   // The command line and the checksums wrap in their columns, so a printed or PDF log keeps
   // every column on one landscape page width at a readable size.
-  for (const col of [4, 6, 8])
+  const wrapped = [4, 6, 8];
+  for (const col of wrapped)
     b.style({ top: header + 1, left: col, bottom: last, right: col, wrapText: true });
-  return b.build(
+  const model = b.build(
     RUN_LOG_SHEET_NAME[lang],
     { top: header, left: 0, bottom: last, right: WIDTH - 1 },
     { max: { 4: 56, 6: 34, 8: 34 } },
     { landscape: true, fitToPagesWide: 1 }
   );
+  return { ...model, rowHeights: wrappedRowHeights(model, wrapped, header + 1) };
 }
 
 /** A shell word as the runner's users type it: bare when safe, else in single quotes. */

@@ -181,6 +181,12 @@ async function fillSheet(
       rangeAddress({ top: 0, left: column, bottom: 0, right: column })
     ).format.columnWidth = columnWidthPoints(width);
   });
+  // A row's height is set through one cell of it; Excel applies it to the whole row.
+  for (const [row, height] of Object.entries(model.rowHeights ?? {})) {
+    const r = Number(row);
+    sheet.getRange(rangeAddress({ top: r, left: 0, bottom: r, right: 0 })).format.rowHeight =
+      height;
+  }
   if (model.print && Office.context.requirements.isSetSupported("ExcelApi", "1.9")) {
     // The same page setup as the runner writes: a printout or PDF keeps the table one page wide.
     sheet.pageLayout.orientation = model.print.landscape ? "Landscape" : "Portrait";

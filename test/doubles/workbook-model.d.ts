@@ -32,6 +32,8 @@ export interface SheetState {
   name: string;
   cells: Record<string, CellState>;
   columnWidths: Record<number, number>;
+  /** Row heights in points set by the code under test (row index -> points). */
+  rowHeights?: Record<number, number>;
   /** Zero-based worksheet rows hidden by hand or by a filter. */
   hiddenRows?: number[];
   /** What the code under test set through worksheet.pageLayout (ExcelApi 1.9). */

@@ -152,6 +152,33 @@ export class SheetBuilder {
   }
 }
 
+/** The height of one line of the default font (Calibri 11), and Excel's default row height. */
+export const LINE_HEIGHT_POINTS = 15;
+
+/**
+ * Heights for the rows from `fromRow` on whose text in the wrapped `columns` needs more than
+ * one line at the model's column widths. Counted by characters, with room for breaks at
+ * word ends, so a row is never shorter than its text.
+ */
+export function wrappedRowHeights(
+  model: SheetModel,
+  columns: readonly number[],
+  fromRow: number
+): Record<number, number> {
+  const heights: Record<number, number> = {};
+  for (let r = fromRow; r < model.cells.length; r++) {
+    let lines = 1;
+    for (const c of columns) {
+      const fits = Math.max(1, model.columnWidths[c] - 3);
+      const value = model.cells[r][c]?.value;
+      if (value !== null && value !== undefined)
+        lines = Math.max(lines, Math.ceil(shownLength(value) / fits));
+    }
+    if (lines > 1) heights[r] = lines * LINE_HEIGHT_POINTS;
+  }
+  return heights;
+}
+
 /** Widths that fit the longest shown value of each column, within limits. */
 export function fitWidths(cells: SheetCell[][], width: number, rules: WidthRules = {}): number[] {
   const widths = Array.from({ length: width }, (_, c) => rules.min?.[c] ?? 4);

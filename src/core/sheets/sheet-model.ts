@@ -43,6 +43,12 @@ export interface SheetModel {
   table: RangeBox;
   /** Page setup so a printout or PDF keeps the table on one page width. */
   print?: PrintSetup;
+  /**
+   * Heights in points of rows whose wrapped text needs more than one line (row index ->
+   * points). Set, not left to the reader: LibreOffice keeps a row without a height at one
+   * line, and the wrapped text then runs over the rows above it.
+   */
+  rowHeights?: Readonly<Record<number, number>>;
 }
 
 export interface PrintSetup {

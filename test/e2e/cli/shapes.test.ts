@@ -272,6 +272,9 @@ describe("the output sheet and the run log", () => {
     expect(String(log.getCell("G2").value)).toMatch(/^[0-9a-f]{64}$/);
     expect(log.getCell("H2").value).toBe(1000000);
     expect(String(log.getCell("B2").value)).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/);
+    // The wrapped command line gets the row height it needs (LibreOffice keeps one line else).
+    expect(log.getRow(2).height).toBeGreaterThanOrEqual(45);
+    expect(log.pageSetup.orientation).toBe("landscape");
 
     // A second write to a copy appends row 2 and keeps row 1.
     const second = path.join(dir, "second.xlsx");

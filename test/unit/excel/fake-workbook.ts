@@ -480,6 +480,7 @@ export class FakeExcel {
         horizontalAlignment: format.horizontalAlignment,
         wrapText: format.wrapText,
         columnWidth: format.columnWidth,
+        rowHeight: format.rowHeight,
         borders: Object.keys(borders).length > 0 ? { ...borders } : undefined,
       };
       const present = Object.fromEntries(
@@ -493,13 +494,18 @@ export class FakeExcel {
       delete mock.numberFormat;
       for (const name of ["bold", "italic", "size", "color"]) delete font[name];
       delete format.fill.color;
-      for (const name of ["horizontalAlignment", "wrapText", "columnWidth"]) delete format[name];
+      for (const name of ["horizontalAlignment", "wrapText", "columnWidth", "rowHeight"])
+        delete format[name];
       for (const edge of Object.keys(borders)) delete borders[edge];
     }
     return bytes;
   }
 
   private applyWrite(sheet: SheetState, at: RangeBox, changes: Record<string, unknown>): void {
+    if (typeof changes.rowHeight === "number") {
+      sheet.rowHeights ??= {};
+      for (let row = at.top; row <= at.bottom; row++) sheet.rowHeights[row] = changes.rowHeight;
+    }
     if (typeof changes.columnWidth === "number") {
       for (let column = at.left; column <= at.right; column++)
         sheet.columnWidths[column] = changes.columnWidth;

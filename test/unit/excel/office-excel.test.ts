@@ -569,6 +569,21 @@ describe("rewriteOwned (the run log)", () => {
     expect(state.active).toBe(table);
   });
 
+  it("sets the heights of rows whose wrapped text needs them", async () => {
+    const table = sheetFrom("Fördelning", [["Summa", 100]]);
+    const state = workbook([table], {
+      sheet: table,
+      box: { top: 0, left: 0, bottom: 0, right: 0 },
+    });
+    fake(state);
+    const written = await createOfficeExcel().rewriteOwned("runlog", () => ({
+      ...logModel([["Nr", "Kommandorad"], [1, "statsbidrag allocate …"]]),
+      rowHeights: { 1: 45 },
+    }));
+    const log = state.sheets.find((sheet) => sheet.name === written.sheetName);
+    expect(log?.rowHeights).toEqual({ 1: 45 });
+  });
+
   it("starts a new log when the marked sheet was deleted", async () => {
     const table = sheetFrom("Fördelning", [["Summa", 100]]);
     const state = workbook([table], {

@@ -188,6 +188,20 @@ describe("runLogSheet", () => {
     expect(rows[0].total).toBe("6069306");
     expect(second.table).toEqual({ top: 0, left: 0, bottom: 2, right: 8 });
   });
+
+  test("prints one landscape page wide: long lines wrap, and their rows are tall enough", () => {
+    const long = `${entry.commandLine} --reserve 'Äldreförvaltningen=400 000' --unit 1 --name-column Stadsdelsförvaltning --key-column 'Förslag på fördelning' --base-column Grundbelopp --lang sv --date 2026-11-25`;
+    const sheet = runLogSheet(null, { ...entry, commandLine: long }, "sv");
+    expect(sheet.print).toEqual({ landscape: true, fitToPagesWide: 1 });
+    expect(sheet.styles).toContainEqual({ top: 1, left: 4, bottom: 1, right: 4, wrapText: true });
+    expect(sheet.columnWidths[4]).toBeLessThanOrEqual(56);
+    // Every line of the command line and of each 64-digit checksum has room.
+    const lines = Math.ceil(long.length / (sheet.columnWidths[4] - 3));
+    expect(lines).toBeGreaterThan(2);
+    expect(sheet.rowHeights?.[1]).toBe(lines * 15);
+    // The header row is one line: no height is set for it.
+    expect(sheet.rowHeights?.[0]).toBeUndefined();
+  });
 });
 
 describe("command lines", () => {

@@ -577,7 +577,10 @@ describe("rewriteOwned (the run log)", () => {
     });
     fake(state);
     const written = await createOfficeExcel().rewriteOwned("runlog", () => ({
-      ...logModel([["Nr", "Kommandorad"], [1, "statsbidrag allocate …"]]),
+      ...logModel([
+        ["Nr", "Kommandorad"],
+        [1, "statsbidrag allocate …"],
+      ]),
       rowHeights: { 1: 45 },
     }));
     const log = state.sheets.find((sheet) => sheet.name === written.sheetName);

@@ -235,6 +235,16 @@ async function lookUpOwned(
   return { mark, sheets, sheetNames, owned, values };
 }
 
+/** Whether the model goes to Excel in more than one request (see fillSheet). */
+export function writesInBlocks(model: SheetModel): boolean {
+  let bytes = 0;
+  for (const row of model.cells) {
+    bytes += JSON.stringify(row.map(formulaInput)).length + 1;
+    if (bytes > WRITE_BUDGET_BYTES) return true;
+  }
+  return false;
+}
+
 /** Our sheet cleared, or a new one with a free name and the owner mark; then the model. */
 async function writeLookedUp(
   context: Excel.RequestContext,
@@ -243,6 +253,7 @@ async function writeLookedUp(
   model: SheetModel,
   activate: boolean
 ): Promise<OwnedWrite> {
+  if (writesInBlocks(model)) return writeStaged(context, job, found, model, activate);
   const { mark, sheets, sheetNames, owned } = found;
   let sheet: Excel.Worksheet;
   if (owned !== null) {
@@ -265,6 +276,49 @@ async function writeLookedUp(
     sheetName: sheet.name,
     sheetId: sheet.id,
     tableAddress: `${quoteSheetName(sheet.name)}!${rangeAddress(model.table)}`,
+  };
+}
+
+/**
+ * A model too large for one request is written to a new sheet first, a round trip per block,
+ * and takes our old sheet's place (name and owner mark) only once all of it is there. A write
+ * that fails half-way removes its new sheet and leaves the last complete output as it was,
+ * never a half table under the output's name.
+ */
+async function writeStaged(
+  context: Excel.RequestContext,
+  job: OutputJob,
+  found: OwnedLookup,
+  model: SheetModel,
+  activate: boolean
+): Promise<OwnedWrite> {
+  const { mark, sheets, sheetNames, owned } = found;
+  const staging = sheets.add(freeSheetName(model.name, sheetNames));
+  try {
+    await fillSheet(context, staging, model, false);
+    await context.sync();
+  } catch (error) {
+    try {
+      staging.delete();
+      await context.sync();
+    } catch {
+      // The first failure is the one to report; a leftover new sheet is not the output.
+    }
+    throw error;
+  }
+  if (owned !== null) {
+    sheets.getItem(owned).delete();
+    staging.name = owned;
+  }
+  if (!mark.isNullObject) mark.delete();
+  context.workbook.names.add(ownerMarkName(job), staging.getRange("A1"));
+  if (activate) staging.activate();
+  staging.load("name, id");
+  await context.sync();
+  return {
+    sheetName: staging.name,
+    sheetId: staging.id,
+    tableAddress: `${quoteSheetName(staging.name)}!${rangeAddress(model.table)}`,
   };
 }
 

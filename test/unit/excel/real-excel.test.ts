@@ -228,3 +228,55 @@ describe("page setup from the pane, as the runner writes it", () => {
     ).toBeUndefined();
   });
 });
+
+describe("a sheet too large for one request (Excel on the web's 5 MB limit)", () => {
+  /** A report-back sheet with one detail line per ledger row: written in several blocks. */
+  function detailModel(rows: number, label: string): SheetModel {
+    const body = Array.from({ length: rows }, (_, i) => [
+      { value: `${label} ${i}` },
+      { value: `Verifikation LV${String(i).padStart(6, "0")} – månadslön samtalsledare` },
+      { value: 1000 + i },
+    ]);
+    return {
+      name: "Återrapportering",
+      cells: [[{ value: "Text" }, { value: "Verifikation" }, { value: "Belopp" }], ...body],
+      columnWidths: [20, 40, 12],
+      styles: [],
+      table: { top: 0, left: 0, bottom: rows, right: 2 },
+    };
+  }
+  const ROWS = 60_000;
+
+  it("goes to a new sheet block by block and takes the old output's place when complete", async () => {
+    const excel = fake([withTotal()]);
+    const port = createOfficeExcel();
+    await port.writeOutput("report", detailModel(10, "Förra"));
+    const before = excel.syncs;
+    const written = await port.writeOutput("report", detailModel(ROWS, "Ny"));
+    const syncs = excel.syncs - before;
+    // Look up, at least two blocks, then the swap.
+    expect(syncs).toBeGreaterThanOrEqual(4);
+    expect(excel.writtenBytes.every((bytes) => bytes < 4_000_000)).toBe(true);
+    expect(written.sheetName).toBe("Återrapportering");
+    expect(excel.state.sheets.map((s) => s.name)).toEqual(["Blad1", "Återrapportering"]);
+    const sheet = excel.state.sheets[1];
+    expect(sheet.cells[key(ROWS, 0)]).toMatchObject({ value: `Ny ${ROWS - 1}` });
+    expect(excel.state.names.Statsbidrag_report).toBe(sheet);
+    expect(excel.state.active).toBe(sheet);
+  });
+
+  it("a failure in a later block leaves the last complete output as it was and no half sheet", async () => {
+    const excel = fake([withTotal()]);
+    const port = createOfficeExcel();
+    await port.writeOutput("report", detailModel(10, "Förra"));
+    const previous = excel.state.sheets[1];
+    const snapshot = JSON.stringify(previous.cells);
+    // The lookup, the first block, then the second block fails.
+    excel.failSync = { at: excel.syncs + 3, code: "RequestPayloadSizeLimitExceeded" };
+    await expect(port.writeOutput("report", detailModel(ROWS, "Ny"))).rejects.toThrow();
+    expect(excel.state.sheets.map((s) => s.name)).toEqual(["Blad1", "Återrapportering"]);
+    expect(excel.state.sheets[1]).toBe(previous);
+    expect(JSON.stringify(previous.cells)).toBe(snapshot);
+    expect(excel.state.names.Statsbidrag_report).toBe(previous);
+  });
+});

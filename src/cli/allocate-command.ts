@@ -306,7 +306,11 @@ export async function allocateCommand(options: AllocateOptions): Promise<Allocat
   // Every grid the run reads, in order: the log's input checksum covers them all.
   const inputs = [grid];
   if (options.lastYearSheet !== undefined) {
-    const sheet = worksheetGrid(worksheet(workbook, options.lastYearSheet));
+    const last = worksheet(workbook, options.lastYearSheet);
+    // The sheet this run's --output replaces cannot also be last year's: it would be gone.
+    if (options.output !== undefined && last === ownedWorksheet(workbook.book, "allocation"))
+      throw new CliError("LAST_YEAR_IS_OUTPUT", { sheet: last.name });
+    const sheet = worksheetGrid(last);
     lastYear = { sheet };
     inputs.push(sheet);
   }

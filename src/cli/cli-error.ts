@@ -152,6 +152,12 @@ const CLI_MESSAGES = {
     sv: (p: Params) => `Rad nr ${p.row} i körloggen kan inte köras om: ${p.reason}`,
     en: (p: Params) => `Row no. ${p.row} of the run log cannot be re-run: ${p.reason}`,
   },
+  LAST_YEAR_IS_OUTPUT: {
+    sv: (p: Params) =>
+      `--last-year-sheet: '${p.sheet}' är bladet som den här körningen skriver över med årets fördelning. Kopiera det först under ett eget namn (t.ex. 'Fördelning 2025') och ange kopian.`,
+    en: (p: Params) =>
+      `--last-year-sheet: '${p.sheet}' is the sheet this run overwrites with this year's allocation. Copy it under a name of its own first (e.g. 'Fördelning 2025') and give the copy.`,
+  },
   RANGE_SYNTAX: {
     sv: (p: Params) =>
       `--range: '${p.text}' är inget område; skriv det som A3:D14 (bladet anges med --sheet).`,

@@ -53,7 +53,10 @@ export interface ExcelPort {
    * it follows a rename), without touching the user's selection; null when there is none.
    */
   readOwnedTable(job: OutputJob): Promise<SourceRange | null>;
-  /** The workbook's worksheet names, in the order of their tabs (one round trip). */
+  /**
+   * The workbook's worksheet names, in the order of their tabs, without the sheets this
+   * add-in owns (they are outputs it rewrites, never inputs); one round trip.
+   */
   listSheets(): Promise<string[]>;
   /**
    * The used values of a whole sheet by name (e.g. last year's Fördelning sheet copied into

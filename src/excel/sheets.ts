@@ -3,8 +3,11 @@
  * (e.g. last year's Fördelning sheet a user copied into this workbook). One round trip each.
  */
 import { gridRangeRef } from "../core/grid";
+import { OUTPUT_JOBS } from "../core/sheets/jobs";
+import { ownerMarkName } from "../core/sheets/ownership";
 import type { SourceRange } from "./port";
 import { boxOf, toCellValue } from "./read";
+import { ownedSheetName } from "./write";
 
 /** Queues the load of a sheet's used values (valuesOnly: formatting alone does not count). */
 export function queueUsedValues(sheet: Excel.Worksheet): Excel.Range {
@@ -26,12 +29,28 @@ export function usedSource(used: Excel.Range, sheetName: string): SourceRange | 
   return { grid, address: gridRangeRef(grid) };
 }
 
-/** The workbook's worksheet names, in the order of their tabs; one round trip. */
+/**
+ * The workbook's worksheet names, in the order of their tabs, without the sheets this add-in
+ * owns (found by their owner marks in the same round trip): a sheet the add-in is about to
+ * rewrite is never offered as an input. A copy of one (a copy has no mark) is offered.
+ */
 export async function listSheets(context: Excel.RequestContext): Promise<string[]> {
   const sheets = context.workbook.worksheets;
   sheets.load("items/name");
+  const marks = OUTPUT_JOBS.map((job) => {
+    const mark = context.workbook.names.getItemOrNullObject(ownerMarkName(job));
+    mark.load("value");
+    return mark;
+  });
   await context.sync();
-  return sheets.items.map((sheet) => sheet.name);
+  const names = sheets.items.map((sheet) => sheet.name);
+  const owned = new Set(
+    marks.flatMap((mark) => {
+      const sheet = mark.isNullObject ? null : ownedSheetName(mark.value, names);
+      return sheet === null ? [] : [sheet];
+    })
+  );
+  return names.filter((name) => !owned.has(name));
 }
 
 /**

@@ -548,7 +548,9 @@ export class AllocationController extends StepController<AllocationState> {
   async setAdvancedOpen(open: boolean): Promise<void> {
     this.advancedOpen = open;
     const source = this.picker.state.source;
-    if (!open || !source || this.workbookSheets !== null) return;
+    // During a read the sheets are listed by that read (Avancerat is open now); a second
+    // Excel call here would clear the busy flag while the first still runs.
+    if (!open || !source || this.workbookSheets !== null || this.state.busy !== null) return;
     await this.excel("reading", async () => {
       await this.listSheets(source);
       this.update();

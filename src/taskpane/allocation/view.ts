@@ -165,7 +165,7 @@ export class AllocationView {
     this.renderLastYear(state);
     this.renderSkipped(state);
     this.renderPreview(state);
-    this.renderIssues(state.issues);
+    this.renderIssues(state.issues, state.advanced);
   }
 
   private renderColumns(state: AllocationState): void {
@@ -561,7 +561,19 @@ export class AllocationView {
     container.replaceChildren(table, legend);
   }
 
-  private renderIssues(issues: Issue[]): void {
+  private renderIssues(issues: Issue[], advanced: AdvancedInput): void {
+    // Base, floor and ceiling taken from a column: the column's select is the visible input,
+    // so it carries the error mark (and the label) instead of the hidden amount field.
+    const fromColumn = {
+      base: advanced.baseColumn !== null,
+      floor: advanced.floorColumn !== null,
+      ceiling: advanced.ceilingColumn !== null,
+    };
+    for (const field of ["base", "floor", "ceiling"] as const) {
+      const control = fromColumn[field] ? `${field}-column` : field;
+      byId<HTMLLabelElement>(`label-${field}`).htmlFor = control;
+      byId(fromColumn[field] ? field : `${field}-column`).setAttribute("aria-invalid", "false");
+    }
     for (const field of FIELDS) {
       const own = issues.filter((i) => i.field === field);
       const box = byId(`error-${field}`);
@@ -569,7 +581,10 @@ export class AllocationView {
         box.replaceChildren(...own.map((i) => element("p", undefined, withPlace(i))));
       }
       box.hidden = own.length === 0;
-      const control = FIELD_CONTROL[field];
+      const control =
+        (field === "base" || field === "floor" || field === "ceiling") && fromColumn[field]
+          ? `${field}-column`
+          : FIELD_CONTROL[field];
       if (control) byId(control).setAttribute("aria-invalid", String(own.length > 0));
     }
     // Only the reserve input a problem is about is marked; a problem about all reserves

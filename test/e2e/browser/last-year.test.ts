@@ -48,7 +48,10 @@ describe("last year from a previous Fördelning sheet in the pane", () => {
       sheets: [
         { name: "Blad1", cells: stockholmSheet() },
         { name: "Fördelning 2025", cells: lastYearSheet() },
+        // Last year's output, still the add-in's: this year's write replaces it.
+        { name: "Fördelning", cells: lastYearSheet() },
       ],
+      names: [{ name: "Statsbidrag_allocation", sheet: "Fördelning" }],
       selection: "A1:D12",
     });
     await page.getByRole("button", { name: "Använd markering" }).click();
@@ -64,7 +67,7 @@ describe("last year from a previous Fördelning sheet in the pane", () => {
     const select = page.getByLabel("Förra årets belopp (kolumn eller blad)");
     const group = select.locator("optgroup");
     expect(await group.getAttribute("label")).toBe("Förra årets Fördelning-blad");
-    // The source's own sheet is not offered.
+    // Neither the source's own sheet nor the add-in's Fördelning (its write would replace it).
     expect(await group.locator("option").allInnerTexts()).toEqual(["Fördelning 2025"]);
 
     // Picking it from the keyboard reads it: one Excel.run of one round trip.

@@ -2,7 +2,7 @@
  * The runner's shape flags on real .xlsx files (made with ExcelJS): base amounts, floors and
  * ceilings, weighted keys, last year beside this year, and the run log an auditor re-runs.
  */
-import { mkdtempSync } from "fs";
+import { existsSync, mkdtempSync } from "fs";
 import { tmpdir } from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
@@ -364,6 +364,32 @@ describe("the output sheet and the run log", () => {
     const out = await run(["rerun", file, "--log-row", "1"]);
     expect(out.exitCode).toBe(2);
     expect(out.stderr).toContain("har ingen Körlogg");
+  });
+
+  test("--last-year-sheet may not name the sheet the same run overwrites", async () => {
+    const dir = tempDir();
+    const file = await input(dir);
+    const first = path.join(dir, "first.xlsx");
+    const args = [...POT, "--key-column", "Invånare 80+"];
+    expect((await run(["allocate", file, ...args, "--output", first])).exitCode).toBe(0);
+    const second = path.join(dir, "second.xlsx");
+    const refused = await run([
+      "allocate",
+      first,
+      ...args,
+      "--last-year-sheet",
+      "Fördelning",
+      "--output",
+      second,
+    ]);
+    expect(refused.exitCode).toBe(2);
+    expect(refused.stderr).toContain(
+      "--last-year-sheet: 'Fördelning' är bladet som den här körningen skriver över"
+    );
+    expect(existsSync(second)).toBe(false);
+    // Without --output nothing is overwritten: comparing with the sheet as it is, is fine.
+    const compared = await run(["allocate", first, ...args, "--last-year-sheet", "Fördelning"]);
+    expect(compared.exitCode).toBe(0);
   });
 
   test("--last-year-sheet: last year from a previous allocation sheet, gone recipients shown", async () => {

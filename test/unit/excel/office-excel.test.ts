@@ -646,6 +646,23 @@ describe("listSheets and readSheet (last year's Fördelning sheet)", () => {
     expect(excel.syncs).toBe(1);
   });
 
+  it("leaves out the sheets the add-in owns (found by their marks in the same round trip)", async () => {
+    const data = sheetFrom("Blad1", DISTRICTS);
+    // Last year's output, still ours: this year's write would replace it.
+    const ours = sheetFrom("Fördelning", lastYear);
+    const log = sheetFrom("Körlogg", [["Nr"]]);
+    const copy = sheetFrom("Fördelning 2025", lastYear);
+    const state = workbook([data, ours, log, copy], {
+      sheet: data,
+      box: { top: 0, left: 0, bottom: 0, right: 0 },
+    });
+    state.names.Statsbidrag_allocation = ours;
+    state.names.Statsbidrag_runlog = log;
+    const excel = fake(state);
+    expect(await createOfficeExcel().listSheets()).toEqual(["Blad1", "Fördelning 2025"]);
+    expect(excel.syncs).toBe(1);
+  });
+
   it("reads a sheet's used values by name in one round trip, under the sheet's own spelling", async () => {
     const data = sheetFrom("Blad1", DISTRICTS);
     const old = sheetFrom("Fördelning 2025", lastYear, 1, 0);

@@ -105,8 +105,10 @@ export class FakePort implements ExcelPort {
   async listSheets(): Promise<string[]> {
     this.takeFailure();
     this.sheetLists += 1;
+    // As in Excel: the sheets the add-in owns are outputs, never offered.
+    const owned = new Set([...this.owned.values()].map((source) => source.grid.sheet));
     const names = [this.selection.grid.sheet, ...this.sheets.keys()];
-    return [...new Set(names)];
+    return [...new Set(names)].filter((name) => !owned.has(name));
   }
 
   async readSheet(name: string): Promise<SourceRange> {

@@ -460,6 +460,9 @@ Flaggor:
   --lang sv|en                 språk för texter och blad (standard sv)
   --date ÅÅÅÅ-MM-DD            datum på bladet (standard i dag)
 
+En <rubrik> är kolumnens rubrik. Står samma rubrik över flera kolumner (t.ex. "Antal" under
+både 65+ och 80+) anges kolumnen med sin bokstav inom hakparenteser: --key-column "[D]".
+
 Belopp skrivs som i Excel: 400 000, 1 234,50 eller 400000. "400.000" vägras eftersom det
 kan betyda både 400 och 400 000.
 
@@ -500,6 +503,9 @@ Flags:
   --json                       print the result as JSON
   --lang sv|en                 language of texts and sheet (default sv)
   --date YYYY-MM-DD            date on the sheet (default today)
+
+A <header> is the column's header. When the same header stands over several columns (e.g.
+"Antal" under both 65+ and 80+), name the column by its letter in brackets: --key-column "[D]".
 
 Amounts are typed as in Excel: 400 000, 1,234.50 or 400000. "400.000" is refused because
 it can mean both 400 and 400 000.

@@ -62,6 +62,12 @@ const SHARED_MESSAGES = {
     sv: (p) => `'${p.name}' finns redan i ${p.other}. Varje mottagare får bara finnas en gång.`,
     en: (p) => `'${p.name}' already appears in ${p.other}. Each recipient may appear only once.`,
   },
+  HEADER_AMBIGUOUS: {
+    sv: (p) =>
+      `Rubriken '${p.header}' står över flera kolumner (${p.columns}). Ge kolumnerna olika rubriker, eller ange kolumnen med sin bokstav, t.ex. '[${p.first}]'.`,
+    en: (p) =>
+      `The header '${p.header}' stands over several columns (${p.columns}). Give the columns different headers, or name the column by its letter, e.g. '[${p.first}]'.`,
+  },
   COLUMN_NOT_FOUND: {
     sv: (p) => `Kolumnen '${p.header}' finns inte i rubrikraden ${p.range}.`,
     en: (p) => `The column '${p.header}' is not in the header row ${p.range}.`,

@@ -11,12 +11,14 @@
 import {
   type CellValue,
   type Grid,
+  columnIndex,
+  columnLetter,
   gridRangeRef,
   isBlank,
   quoteSheetName,
   rangeAddress,
 } from "../grid";
-import type { Localised, Problem } from "../problems";
+import type { Field, Localised, Problem } from "../problems";
 
 export type ColumnType = "text" | "number" | "date" | "mark" | "code";
 
@@ -75,6 +77,63 @@ export function normaliseHeader(value: CellValue | undefined): string {
     .replace(/[\s\u00a0\u202f]+/g, " ")
     .trim()
     .toLowerCase();
+}
+
+/** A column as the user named it: found, ambiguous (the candidates), or not there. */
+export type HeaderMatch = { col: number } | { ambiguous: number[] } | null;
+
+const LETTER_REFERENCE = /^\[([A-Za-z]{1,3})\]$/;
+
+/**
+ * The column `text` names among `headers` (grid columns, the grid starting at sheet column
+ * `left`): by its header, compared as normaliseHeader does, or as "[C]" by its sheet letter,
+ * which is how a header standing over several columns ("Antal" under 65+ and under 80+) is
+ * told apart. Such a header by its text is ambiguous: never silently the first of them.
+ */
+export function matchColumn(
+  headers: readonly (string | null)[],
+  text: string,
+  left: number
+): HeaderMatch {
+  const letter = LETTER_REFERENCE.exec(text.trim());
+  if (letter) {
+    const col = columnIndex(letter[1].toUpperCase()) - left;
+    return col >= 0 && col < headers.length ? { col } : null;
+  }
+  const wanted = normaliseHeader(text);
+  const found: number[] = [];
+  headers.forEach((header, col) => {
+    if (normaliseHeader(header) === wanted) found.push(col);
+  });
+  if (found.length === 0) return null;
+  return found.length === 1 ? { col: found[0] } : { ambiguous: found };
+}
+
+/** The problem for an ambiguous header: the columns it stands over, and how to name one. */
+export function ambiguousColumn(
+  field: Field,
+  header: string,
+  columns: readonly number[],
+  left: number
+): Problem {
+  const letters = columns.map((c) => columnLetter(left + c));
+  return {
+    code: "HEADER_AMBIGUOUS",
+    field,
+    params: { header, columns: letters.join(", "), first: letters[0] },
+  };
+}
+
+/**
+ * How a column is named so that the runner finds exactly it again: its header when no other
+ * column has the same (and it is not blank or itself like "[C]"), else "[C]", its sheet letter.
+ */
+export function columnName(headers: readonly (string | null)[], col: number, left: number): string {
+  const header = headers[col] ?? "";
+  // A header that reads like "[C]" would be taken for a letter: name its column by letter.
+  const plain = header.trim() !== "" && !LETTER_REFERENCE.test(header.trim());
+  const match = plain ? matchColumn(headers, header, left) : null;
+  return match && "col" in match ? header : `[${columnLetter(left + col)}]`;
 }
 
 /** A cell's text as shown in one line. */

@@ -7,6 +7,7 @@
 import { allocationJson } from "../../core/jobs/allocation/json";
 import { allocationCommandLine } from "../../core/jobs/allocation/command-line";
 import { type ShapeRequest, findColumn } from "../../core/jobs/allocation/shapes";
+import { columnName } from "../../core/table/columns";
 import {
   type RunLogEntry,
   logTime,
@@ -484,8 +485,8 @@ export class AllocationController extends StepController<AllocationState> {
     if (!this.interestChosen && columns.nameColumn !== null && columns.keyColumn !== null) {
       // Let core find the interest columns for the new pair, as it would have on reading.
       const choice = {
-        name: columns.headers[columns.nameColumn],
-        key: columns.headers[columns.keyColumn],
+        name: this.columnName(columns.nameColumn),
+        key: this.columnName(columns.keyColumn),
       };
       const detected = tryDetect(source.grid, choice);
       if (
@@ -514,7 +515,7 @@ export class AllocationController extends StepController<AllocationState> {
     const headers = this.state.columns?.headers;
     if (saved?.advanced && headers && this.isSavedSource(saved, source)) {
       const column = (header: string) => {
-        const c = header === "" ? -1 : findColumn(headers, header);
+        const c = header === "" ? -1 : findColumn(headers, header, source.grid.left);
         return c < 0 ? null : c;
       };
       const { baseHeader, floorHeader, ceilingHeader } = saved.advanced;
@@ -701,7 +702,7 @@ export class AllocationController extends StepController<AllocationState> {
    * starts, because the inputs stay editable while Excel works.
    */
   private runLogEntry(run: AllocationRun, source: SourceRange, columns: ColumnsInUse): RunLogEntry {
-    const header = (c: number | null) => (c === null ? undefined : columns.headers[c]);
+    const header = (c: number | null) => (c === null ? undefined : this.columnName(c));
     const request = this.request();
     const shapes = request.shapes;
     type Source = { value: string | number } | { column: string } | undefined;
@@ -727,7 +728,7 @@ export class AllocationController extends StepController<AllocationState> {
         nameColumn: header(columns.nameColumn),
         keyColumns: weighted ? weighted.map((w) => w.column) : [header(columns.keyColumn) ?? ""],
         weights: weighted ? weighted.map((w) => String(w.weight)) : [],
-        interestColumns: columns.interestColumns.map((c) => columns.headers[c]),
+        interestColumns: columns.interestColumns.map((c) => this.columnName(c)),
         // No interest column ticked: every row takes part (the runner would look for some).
         noInterestColumns: columns.interestColumns.length === 0,
         hiddenRows: this.state.includeHidden ? "include" : "exclude",
@@ -749,15 +750,26 @@ export class AllocationController extends StepController<AllocationState> {
     };
   }
 
+  /**
+   * How core, the run log and the settings name column `c` of the source: its header, or
+   * "[C]" when another column has the same header, so the runner finds exactly this one.
+   */
+  private columnName(c: number): string {
+    const columns = this.state.columns;
+    const left = this.picker.state.source?.grid.left ?? 0;
+    return columns ? columnName(columns.headers, c, left) : "";
+  }
+
   /** The shapes and last year the "Avancerat" inputs ask for; nothing when they are empty. */
   private advancedRequest(): Pick<AllocationRequest, "shapes" | "lastYear"> {
     const a = this.state.advanced;
     const headers = this.state.columns?.headers ?? [];
     const keyColumn = this.state.columns?.keyColumn ?? null;
+    const name = (c: number) => this.columnName(c);
     // A column picked wins over the amount field, which the view hides meanwhile.
     const amount = (text: string, column: number | null) =>
       column !== null && headers[column] !== undefined
-        ? { column: headers[column] }
+        ? { column: name(column) }
         : text.trim() === ""
           ? undefined
           : { value: text };
@@ -768,12 +780,12 @@ export class AllocationController extends StepController<AllocationState> {
     };
     if (a.secondKey !== null && keyColumn !== null && headers[a.secondKey] !== undefined)
       shapes.weightedKeys = [
-        { column: headers[keyColumn], weight: a.keyWeight },
-        { column: headers[a.secondKey], weight: a.secondWeight },
+        { column: name(keyColumn), weight: a.keyWeight },
+        { column: name(a.secondKey), weight: a.secondWeight },
         // A key row whose column is not chosen yet does not count.
         ...a.moreKeys.flatMap((k) =>
           k.column !== null && headers[k.column] !== undefined
-            ? [{ column: headers[k.column], weight: k.weight }]
+            ? [{ column: name(k.column), weight: k.weight }]
             : []
         ),
       ];
@@ -781,13 +793,13 @@ export class AllocationController extends StepController<AllocationState> {
     const lastYear = lastYearSheet
       ? { sheet: lastYearSheet.grid }
       : a.lastYearColumn !== null && headers[a.lastYearColumn] !== undefined
-        ? { column: headers[a.lastYearColumn] }
+        ? { column: name(a.lastYearColumn) }
         : undefined;
     return { shapes, lastYear };
   }
 
   private settingsOf(source: SourceRange, columns: ColumnsInUse): AllocationSettings {
-    const header = (c: number | null) => (c === null ? "" : columns.headers[c]);
+    const header = (c: number | null) => (c === null ? "" : this.columnName(c));
     return {
       version: 1,
       sourceAddress: source.address,
@@ -805,7 +817,8 @@ export class AllocationController extends StepController<AllocationState> {
 
   private savedAdvanced(columns: ColumnsInUse): { advanced?: SavedAdvanced } {
     const a = this.state.advanced;
-    const header = (c: number | null) => (c === null ? "" : (columns.headers[c] ?? ""));
+    const header = (c: number | null) =>
+      c === null || columns.headers[c] === undefined ? "" : this.columnName(c);
     const advanced: SavedAdvanced = {
       base: a.base,
       floor: a.floor,

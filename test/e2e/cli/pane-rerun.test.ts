@@ -134,4 +134,54 @@ describe("a decision made in the pane, re-run with the runner", () => {
     expect(rerun.stdout).toContain("Resultat: SKILJER SIG");
     expect(rerun.exitCode).toBe(3);
   });
+
+  test("headers over several columns (a merged super-header above) are logged by letter and re-run", async () => {
+    // Row 1: "65+" over B, "80+" over C; row 2 the headers the pane reads: "Antal" twice.
+    const values: CellValue[][] = [
+      ["Stadsdelsförvaltning", "Antal", "Antal", "Golv", "Golv"],
+      ...STOCKHOLM_2024.map((d, i): CellValue[] => [
+        d.name,
+        d.amount,
+        1000 + 37 * i,
+        0,
+        d.name === "Skärholmen" ? 700000 : 0,
+      ]),
+    ];
+    const port = new FakePort({ sheet: "Blad1", top: 1, left: 0, values }, "Blad1!A2:E13");
+    const controller = new AllocationController({ port, lang: "sv", today: () => "2026-11-25" });
+    await controller.start();
+    await controller.useSelection();
+    controller.setNameColumn(0);
+    controller.setKeyColumn(2);
+    controller.setTotal("6 069 306");
+    controller.setAdvanced({ floorColumn: 4 });
+    expect(controller.state.issues).toEqual([]);
+    const rows = controller.state.run?.result.rows ?? [];
+    expect(rows.find((r) => r.name === "Skärholmen")?.amount.toNumber()).toBe(700000);
+    await controller.write();
+    const runLog = port.writes.find((w) => w.job === "runlog")?.model;
+    const line = String(runLog?.cells[1][4].value);
+    expect(line).toContain("--key-column '[C]'");
+    expect(line).toContain("--floor-column '[E]'");
+
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet("Blad1");
+    sheet.getCell("B1").value = "65+";
+    sheet.getCell("C1").value = "80+";
+    values.forEach((row, r) =>
+      row.forEach((value, c) => {
+        if (value !== null) sheet.getCell(2 + r, 1 + c).value = value;
+      })
+    );
+    const allocation = port.writes.find((w) => w.job === "allocation")?.model;
+    if (!allocation || !runLog) throw new Error("the pane wrote nothing");
+    writeOwnedSheet(book, "allocation", allocation);
+    writeOwnedSheet(book, "runlog", runLog);
+    const file = path.join(mkdtempSync(path.join(tmpdir(), "statsbidrag-pane-")), "dubbla.xlsx");
+    await saveWorkbook(book, file);
+    const rerun = await run(["rerun", file, "--log-row", "1"]);
+    expect(rerun.stdout).toContain("Indata: oförändrade");
+    expect(rerun.stdout).toContain("Resultat: detsamma");
+    expect(rerun.exitCode).toBe(0);
+  });
 });

@@ -11,7 +11,13 @@ import {
   rangeAddress,
 } from "../../grid";
 import { InputError, type Problem } from "../../problems";
-import { cellText, normaliseHeader, startsWithWord } from "../../table/columns";
+import {
+  ambiguousColumn,
+  cellText,
+  matchColumn,
+  normaliseHeader,
+  startsWithWord,
+} from "../../table/columns";
 import { classifyRows } from "../../table/rows";
 
 export { cellText, normaliseHeader };
@@ -125,9 +131,22 @@ function sameWordColumns(
   );
 }
 
-function findByText(headers: string[], text: string): number {
-  const wanted = normaliseHeader(text);
-  return headers.findIndex((h) => h === wanted);
+/**
+ * The column the user named by header (or "[C]"), -1 when there is none. A header over several
+ * columns adds a problem naming them, and counts as found so no other problem is added.
+ */
+function findByText(
+  headers: string[],
+  text: string,
+  left: number,
+  field: string,
+  problems: Problem[]
+): number {
+  const match = matchColumn(headers, text, left);
+  if (match === null) return -1;
+  if ("col" in match) return match.col;
+  problems.push(ambiguousColumn(field, text, match.ambiguous, left));
+  return match.ambiguous[0];
 }
 
 export function interestMark(value: CellValue | undefined): "yes" | "no" | "invalid" {
@@ -196,7 +215,7 @@ function interestColumnsOf(
   const problems: Problem[] = [];
   if (chosen !== undefined) {
     for (const header of chosen) {
-      const col = findByText(headers, header);
+      const col = findByText(headers, header, grid.left, "interestColumns", problems);
       if (col < 0) {
         problems.push({
           code: "COLUMN_NOT_FOUND",
@@ -279,17 +298,17 @@ export function guessLayout(grid: Grid, choice: ColumnChoice = {}): LayoutDetect
     const headers = Array.from({ length: width }, (_, c) => normaliseHeader(grid.values[row][c]));
     if (headers.every((h) => h === "")) continue;
     const rangeRef = headerRowRef(grid, row, width);
+    const problems: Problem[] = [];
     const nameColumn = choice.name
-      ? findByText(headers, choice.name)
+      ? findByText(headers, choice.name, grid.left, "nameColumn", problems)
       : findByWords(headers, NAME_WORDS, []);
     const keyColumn = choice.key
-      ? findByText(headers, choice.key)
+      ? findByText(headers, choice.key, grid.left, "keyColumn", problems)
       : findByWords(headers, KEY_WORDS, [nameColumn]);
     if (nameColumn < 0 && keyColumn < 0) continue;
 
     const shown = Array.from({ length: width }, (_, c) => cellText(grid.values[row][c]));
     const found = (col: number) => (col < 0 ? null : col);
-    const problems: Problem[] = [];
     if (nameColumn < 0) {
       problems.push(missingColumn("nameColumn", choice.name, rangeRef));
     } else if (keyColumn < 0) {

@@ -9,9 +9,9 @@ import { type Grid, gridCellRef, quoteSheetName, spanReference } from "../../gri
 import { Decimal, ZERO, sum } from "../../money";
 import { parseNumberCell } from "../../parse";
 import { InputError, ProblemList } from "../../problems";
-import { cellText, normaliseHeader } from "../../table/columns";
+import { ambiguousColumn, cellText, matchColumn, normaliseHeader } from "../../table/columns";
 import { isSubtotalLabel, isTotalLabel } from "../../table/rows";
-import { findColumn, recipientRow, type ShapeRecipient } from "./shapes";
+import { recipientRow, type ShapeRecipient } from "./shapes";
 
 export interface LastYearEntry {
   name: string;
@@ -59,11 +59,14 @@ export function lastYearFromColumn(
   header: string,
   rangeRef: string
 ): LastYear {
-  const col = findColumn(table.headers, header);
-  if (col < 0)
+  const match = matchColumn(table.headers, header, grid.left);
+  if (match && "ambiguous" in match)
+    throw new InputError([ambiguousColumn("lastYearColumn", header, match.ambiguous, grid.left)]);
+  if (match === null)
     throw new InputError([
       { code: "COLUMN_NOT_FOUND", field: "lastYearColumn", params: { header, range: rangeRef } },
     ]);
+  const col = match.col;
   const problems = new ProblemList();
   const entries: LastYearEntry[] = [];
   for (const recipient of recipients) {

@@ -22,7 +22,7 @@ import { type Grid, gridCellRef, parseReference } from "../../grid";
 import { Decimal, ZERO, formatKronor, formatNumber, sum } from "../../money";
 import { parseNumberCell, parseNumberText } from "../../parse";
 import { InputError, type Localised, type Problem, ProblemList } from "../../problems";
-import { gridWidth, headerRowRef, normaliseHeader } from "../../table/columns";
+import { ambiguousColumn, gridWidth, headerRowRef, matchColumn } from "../../table/columns";
 
 /** One amount for every recipient, or the header of a column with one per recipient. */
 export type AmountSource = { value: string | number } | { column: string };
@@ -98,10 +98,13 @@ function number(value: Decimal): Localised {
   return { sv: formatNumber(value, "sv"), en: formatNumber(value, "en") };
 }
 
-/** The grid column with this header in the header row, or -1. */
-export function findColumn(headers: readonly string[], header: string): number {
-  const wanted = normaliseHeader(header);
-  return headers.findIndex((h) => normaliseHeader(h) === wanted);
+/**
+ * The grid column with this header in the header row (or named "[C]", the grid starting at
+ * sheet column `left`); -1 when there is none, or when the header stands over several.
+ */
+export function findColumn(headers: readonly string[], header: string, left = 0): number {
+  const match = matchColumn(headers, header, left);
+  return match && "col" in match ? match.col : -1;
 }
 
 /** The index into grid.values of a recipient's row, from its name cell. */
@@ -118,8 +121,12 @@ interface ColumnContext {
 }
 
 function columnOf(ctx: ColumnContext, header: string, field: string): number | null {
-  const col = findColumn(ctx.headers, header);
-  if (col >= 0) return col;
+  const match = matchColumn(ctx.headers, header, ctx.grid.left);
+  if (match && "col" in match) return match.col;
+  if (match) {
+    ctx.problems.add(ambiguousColumn(field, header, match.ambiguous, ctx.grid.left));
+    return null;
+  }
   ctx.problems.add({
     code: "COLUMN_NOT_FOUND",
     field,

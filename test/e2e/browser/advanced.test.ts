@@ -50,8 +50,17 @@ describe("Avancerat in the Fördela step", () => {
     const baseSource = page.getByLabel("Grundbelopp: samma för alla eller ur en kolumn");
     await baseSource.focus();
     await baseSource.selectOption({ label: "E: Grundbelopp" });
-    // Each district's base comes from its row now: the one-for-all field is out of the way.
+    // Each district's base comes from its row now: the one-for-all field is out of the way,
+    // and the label and any error mark go to the column's select.
     expect(await page.locator("#base").isHidden()).toBe(true);
+    expect(await page.locator("#label-base").getAttribute("for")).toBe("base-column");
+    await page.getByLabel("Belopp att fördela (kr)").fill("500 000");
+    await page.locator("#error-base").waitFor();
+    expect(await page.locator("#error-base").innerText()).toContain("Grundbelopp");
+    expect(await baseSource.getAttribute("aria-invalid")).toBe("true");
+    await page.getByLabel("Belopp att fördela (kr)").fill("6 069 306");
+    await page.locator("#error-base").waitFor({ state: "hidden" });
+    expect(await baseSource.getAttribute("aria-invalid")).toBe("false");
     await page
       .getByLabel("Tak: samma för alla eller ur en kolumn")
       .selectOption({ label: "F: Tak" });

@@ -3,6 +3,7 @@
  * sheets and the owner mark, one to write. The owner mark is a workbook-level defined name
  * pointing at A1 of our sheet; it follows renames. A sheet the name does not point at is
  * never cleared, renamed or written: the output then goes to a new sheet with a free name.
+ * A sheet too large for one request is built on a new sheet and replaces ours when complete.
  */
 import { type CellValue, parseReference, quoteSheetName, rangeAddress } from "../core/grid";
 import type { OutputJob } from "../core/sheets/jobs";
@@ -98,6 +99,15 @@ export async function writeToOwnedSheet(
   // Clears contents and formats; column widths are set again below.
   sheet.getRange().clear("All");
   await fillSheet(context, sheet, model);
+  return finish(context, sheet, model);
+}
+
+/** Sends what is queued, with the sheet's name and id (a rename is followed) in the reply. */
+async function finish(
+  context: Excel.RequestContext,
+  sheet: Excel.Worksheet,
+  model: SheetModel
+): Promise<OwnedWrite> {
   sheet.load("name, id");
   await context.sync();
   return {
@@ -269,14 +279,7 @@ async function writeLookedUp(
   }
 
   await fillSheet(context, sheet, model, activate);
-  sheet.load("name, id");
-  await context.sync();
-
-  return {
-    sheetName: sheet.name,
-    sheetId: sheet.id,
-    tableAddress: `${quoteSheetName(sheet.name)}!${rangeAddress(model.table)}`,
-  };
+  return finish(context, sheet, model);
 }
 
 /**
@@ -313,16 +316,13 @@ async function writeStaged(
   if (!mark.isNullObject) mark.delete();
   context.workbook.names.add(ownerMarkName(job), staging.getRange("A1"));
   if (activate) staging.activate();
-  staging.load("name, id");
-  await context.sync();
-  return {
-    sheetName: staging.name,
-    sheetId: staging.id,
-    tableAddress: `${quoteSheetName(staging.name)}!${rangeAddress(model.table)}`,
-  };
+  return finish(context, staging, model);
 }
 
-/** Writes the model to our sheet for `job` (made when missing) and shows it: two round trips. */
+/**
+ * Writes the model to our sheet for `job` (made when missing) and shows it: two round trips,
+ * or one more per block for a model too large for one request (see writeStaged).
+ */
 export async function writeOutput(
   context: Excel.RequestContext,
   job: OutputJob,

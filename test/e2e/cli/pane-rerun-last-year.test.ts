@@ -4,16 +4,13 @@
  * --last-year-sheet, and `statsbidrag rerun` finds the same input (both ranges) and the same
  * result; an edit to last year's sheet since shows as changed input.
  */
-import { mkdtempSync } from "fs";
-import { tmpdir } from "os";
-import * as path from "path";
 import ExcelJS from "exceljs";
 import { run } from "../../../src/cli/main";
-import { saveWorkbook, writeOwnedSheet } from "../../../src/cli/workbook-io";
 import type { CellValue, Grid } from "../../../src/core/grid";
 import { AllocationController } from "../../../src/taskpane/allocation/controller";
 import { STOCKHOLM_2024, STOCKHOLM_POT } from "../../fixtures/stockholm-2024";
 import { FakePort } from "../../unit/taskpane/fake-port";
+import { addSheet, saveWithPaneOutputs, written } from "./pane-written";
 
 const TABLE: CellValue[][] = [
   ["Stadsdelsförvaltning", "Beställarenhet", "Förebyggande enhet", "Förslag"],
@@ -40,16 +37,6 @@ const LAST_YEAR: CellValue[][] = [
 ];
 const LAST_YEAR_NAME = "Fördelning 2025";
 
-function sheet(book: ExcelJS.Workbook, name: string, rows: CellValue[][]): ExcelJS.Worksheet {
-  const worksheet = book.addWorksheet(name);
-  rows.forEach((row, r) =>
-    row.forEach((value, c) => {
-      if (value !== null) worksheet.getCell(1 + r, 1 + c).value = value;
-    })
-  );
-  return worksheet;
-}
-
 async function paneDecision() {
   const port = new FakePort({ sheet: "Blad1", top: 0, left: 0, values: TABLE }, "Blad1!A1:D12");
   const lastYear: Grid = { sheet: LAST_YEAR_NAME, top: 0, left: 0, values: LAST_YEAR };
@@ -62,12 +49,7 @@ async function paneDecision() {
   await controller.setLastYearSheet(LAST_YEAR_NAME);
   expect(controller.state.issues).toEqual([]);
   await controller.write();
-  const model = (job: string) => {
-    const written = port.writes.find((w) => w.job === job);
-    if (!written) throw new Error(`the pane wrote no ${job}`);
-    return written.model;
-  };
-  return { controller, allocation: model("allocation"), runLog: model("runlog") };
+  return { controller, port, runLog: written(port, "runlog") };
 }
 
 async function workbookWith(
@@ -75,14 +57,9 @@ async function workbookWith(
   edit?: (lastYear: ExcelJS.Worksheet) => void
 ): Promise<string> {
   const book = new ExcelJS.Workbook();
-  sheet(book, "Blad1", TABLE);
-  const lastYear = sheet(book, LAST_YEAR_NAME, LAST_YEAR);
-  edit?.(lastYear);
-  writeOwnedSheet(book, "allocation", decision.allocation);
-  writeOwnedSheet(book, "runlog", decision.runLog);
-  const file = path.join(mkdtempSync(path.join(tmpdir(), "statsbidrag-pane-")), "beslut.xlsx");
-  await saveWorkbook(book, file);
-  return file;
+  addSheet(book, "Blad1", TABLE);
+  edit?.(addSheet(book, LAST_YEAR_NAME, LAST_YEAR));
+  return saveWithPaneOutputs(book, decision.port);
 }
 
 describe("a pane decision with last year's Fördelning sheet, re-run with the runner", () => {

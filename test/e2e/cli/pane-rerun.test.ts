@@ -5,16 +5,13 @@
  * from columns and a reserve; the sheets it writes are put into an .xlsx as Excel would save
  * them; `statsbidrag rerun --log-row 1` must find the same input and the same result.
  */
-import { mkdtempSync } from "fs";
-import { tmpdir } from "os";
-import * as path from "path";
 import ExcelJS from "exceljs";
 import { run } from "../../../src/cli/main";
-import { saveWorkbook, writeOwnedSheet } from "../../../src/cli/workbook-io";
 import type { CellValue } from "../../../src/core/grid";
 import { AllocationController } from "../../../src/taskpane/allocation/controller";
 import { STOCKHOLM_2024, STOCKHOLM_POT } from "../../fixtures/stockholm-2024";
 import { FakePort } from "../../unit/taskpane/fake-port";
+import { addSheet, saveWithPaneOutputs, written } from "./pane-written";
 
 const HEADER = [
   "Stadsdelsförvaltning",
@@ -40,13 +37,8 @@ const HIDDEN = TABLE.findIndex((row) => row[0] === "Järva");
 
 /** Blad1 as the office keeps it: a title, the table at A3:F14, notes in H3:H4, Järva hidden. */
 function blad1(book: ExcelJS.Workbook, edit?: (sheet: ExcelJS.Worksheet) => void): void {
-  const sheet = book.addWorksheet("Blad1");
+  const sheet = addSheet(book, "Blad1", TABLE, 3);
   sheet.getCell("A1").value = "Hälsosamtal för äldre 2026 – underlag";
-  TABLE.forEach((row, r) =>
-    row.forEach((value, c) => {
-      if (value !== null) sheet.getCell(3 + r, 1 + c).value = value;
-    })
-  );
   sheet.getCell("H3").value = "Antal 80+";
   sheet.getCell("H4").value = 5200;
   sheet.getRow(3 + HIDDEN).hidden = true;
@@ -71,12 +63,12 @@ async function paneDecision() {
   controller.setAdvanced({ baseColumn: 4, ceilingColumn: 5 });
   expect(controller.state.issues).toEqual([]);
   await controller.write();
-  const model = (job: string) => {
-    const written = port.writes.find((w) => w.job === job);
-    if (!written) throw new Error(`the pane wrote no ${job}`);
-    return written.model;
+  return {
+    controller,
+    port,
+    allocation: written(port, "allocation"),
+    runLog: written(port, "runlog"),
   };
-  return { controller, allocation: model("allocation"), runLog: model("runlog") };
 }
 
 async function workbookWith(
@@ -85,11 +77,7 @@ async function workbookWith(
 ): Promise<string> {
   const book = new ExcelJS.Workbook();
   blad1(book, edit);
-  writeOwnedSheet(book, "allocation", decision.allocation);
-  writeOwnedSheet(book, "runlog", decision.runLog);
-  const file = path.join(mkdtempSync(path.join(tmpdir(), "statsbidrag-pane-")), "beslut.xlsx");
-  await saveWorkbook(book, file);
-  return file;
+  return saveWithPaneOutputs(book, decision.port);
 }
 
 describe("a decision made in the pane, re-run with the runner", () => {
@@ -159,26 +147,15 @@ describe("a decision made in the pane, re-run with the runner", () => {
     const rows = controller.state.run?.result.rows ?? [];
     expect(rows.find((r) => r.name === "Skärholmen")?.amount.toNumber()).toBe(700000);
     await controller.write();
-    const runLog = port.writes.find((w) => w.job === "runlog")?.model;
-    const line = String(runLog?.cells[1][4].value);
+    const line = String(written(port, "runlog").cells[1][4].value);
     expect(line).toContain("--key-column '[C]'");
     expect(line).toContain("--floor-column '[E]'");
 
     const book = new ExcelJS.Workbook();
-    const sheet = book.addWorksheet("Blad1");
+    const sheet = addSheet(book, "Blad1", values, 2);
     sheet.getCell("B1").value = "65+";
     sheet.getCell("C1").value = "80+";
-    values.forEach((row, r) =>
-      row.forEach((value, c) => {
-        if (value !== null) sheet.getCell(2 + r, 1 + c).value = value;
-      })
-    );
-    const allocation = port.writes.find((w) => w.job === "allocation")?.model;
-    if (!allocation || !runLog) throw new Error("the pane wrote nothing");
-    writeOwnedSheet(book, "allocation", allocation);
-    writeOwnedSheet(book, "runlog", runLog);
-    const file = path.join(mkdtempSync(path.join(tmpdir(), "statsbidrag-pane-")), "dubbla.xlsx");
-    await saveWorkbook(book, file);
+    const file = await saveWithPaneOutputs(book, port);
     const rerun = await run(["rerun", file, "--log-row", "1"]);
     expect(rerun.stdout).toContain("Indata: oförändrade");
     expect(rerun.stdout).toContain("Resultat: detsamma");

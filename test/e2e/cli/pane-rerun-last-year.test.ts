@@ -58,7 +58,8 @@ async function workbookWith(
 ): Promise<string> {
   const book = new ExcelJS.Workbook();
   addSheet(book, "Blad1", TABLE);
-  edit?.(addSheet(book, LAST_YEAR_NAME, LAST_YEAR));
+  const lastYear = addSheet(book, LAST_YEAR_NAME, LAST_YEAR);
+  edit?.(lastYear);
   return saveWithPaneOutputs(book, decision.port);
 }
 

@@ -71,8 +71,8 @@ export interface ExcelPort {
   /**
    * Rebuilds the sheet this add-in owns for `job` from what it holds now: `rebuild` gets its
    * values (null when there is none) and returns the new model. The Fördela step appends its
-   * Körlogg row this way after each write. One Excel.run of two round trips; unlike
-   * writeOutput it leaves the active sheet as it was.
+   * Körlogg row this way after each write. One Excel.run of three round trips (two when the
+   * sheet must be made); unlike writeOutput it leaves the active sheet as it was.
    */
   rewriteOwned(
     job: OutputJob,

@@ -217,8 +217,9 @@ interface OwnedLookup {
 }
 
 /**
- * One round trip: the owner mark, the sheet names and, with `readUsed`, the used values of
- * the sheet the mark points at (discarded unless that sheet is ours).
+ * One round trip: the owner mark and the sheet names. With `readUsed`, one more for the used
+ * values of our sheet when there is one: it is reached by name once the mark has said which,
+ * not through calls chained on a mark that may be a null object.
  */
 async function lookUpOwned(
   context: Excel.RequestContext,
@@ -230,18 +231,17 @@ async function lookUpOwned(
   mark.load("value");
   const sheets = workbook.worksheets;
   sheets.load("items/name");
-  const used = readUsed
-    ? mark.getRangeOrNullObject().worksheet.getUsedRangeOrNullObject(true)
-    : null;
-  used?.load("values");
   await context.sync();
 
   const sheetNames = sheets.items.map((sheet) => sheet.name);
   const owned = mark.isNullObject ? null : ownedSheetName(mark.value, sheetNames);
-  const values =
-    owned !== null && used !== null && !used.isNullObject
-      ? used.values.map((row) => row.map(toCellValue))
-      : null;
+  let values: CellValue[][] | null = null;
+  if (readUsed && owned !== null) {
+    const used = sheets.getItem(owned).getUsedRangeOrNullObject(true);
+    used.load("values");
+    await context.sync();
+    if (!used.isNullObject) values = used.values.map((row) => row.map(toCellValue));
+  }
   return { mark, sheets, sheetNames, owned, values };
 }
 
@@ -334,8 +334,8 @@ export async function writeOutput(
 
 /**
  * Rebuilds our sheet for `job` from what it holds now (e.g. the run log, one row appended):
- * its values are read in the lookup's round trip, so two in all. The active sheet stays as
- * it was: the user goes on looking at the table the log row is about.
+ * three round trips (look up, read, write), two when the sheet must be made. The active
+ * sheet stays as it was: the user goes on looking at the table the log row is about.
  */
 export async function rewriteOwnedSheet(
   context: Excel.RequestContext,

@@ -3,7 +3,7 @@
  * preview, errors, written, English and Office's dark theme. Zero violations in each.
  */
 import type { Page } from "playwright-core";
-import { POT, axeViolations, openPane, usePane } from "./harness";
+import { POT, axeViolations, openPane, usePane, writeDone } from "./harness";
 
 usePane();
 // axe walks the whole pane (three panels) several times per test.
@@ -35,7 +35,7 @@ describe("accessibility (axe-core) of the Fördela step", () => {
 
     await page.locator("#pot").fill(POT.toString());
     await page.locator("#write").click();
-    await page.waitForFunction(() => window.__officeDouble.sheetNames().includes("Fördelning (2)"));
+    await writeDone(page, "Fördelning (2)");
     expect(await violations(page)).toEqual([]);
     await page.close();
   });

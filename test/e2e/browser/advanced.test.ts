@@ -15,6 +15,7 @@ import {
   status,
   stockholmSheet,
   usePane,
+  writeDone,
 } from "./harness";
 
 usePane();
@@ -92,7 +93,7 @@ describe("Avancerat in the Fördela step", () => {
     await page.locator("#advanced").screenshot({ path: join(ARTIFACTS, "pane-advanced-320.png") });
 
     await page.getByRole("button", { name: "Skriv tabell" }).click();
-    await page.waitForFunction(() => window.__officeDouble.sheetNames().includes("Körlogg"));
+    await writeDone(page, "Körlogg");
     expect(await status(page)).toBe("Tabellen skrevs till bladet Fördelning (Fördelning!A3:D15).");
     const log = await page.evaluate(() => window.__officeDouble.read("Körlogg"));
     expect(String(log.values[1][4])).toContain("--base-column Grundbelopp --ceiling-column Tak");
@@ -153,7 +154,7 @@ describe("Avancerat in the Fördela step", () => {
       .screenshot({ path: join(ARTIFACTS, "pane-three-keys-320.png") });
 
     await page.getByRole("button", { name: "Skriv tabell" }).click();
-    await page.waitForFunction(() => window.__officeDouble.sheetNames().includes("Körlogg"));
+    await writeDone(page, "Körlogg");
     const log = await page.evaluate(() => window.__officeDouble.read("Körlogg"));
     expect(String(log.values[1][4])).toContain(
       "--key-column 'Förslag på fördelning' --weight 50 --key-column 'Invånare 80+' --weight 30 --key-column 'Invånare 90+' --weight 20"

@@ -294,3 +294,20 @@ export async function axeViolations(page: Page, selector = "body"): Promise<stri
   }, selector);
   return found;
 }
+
+/**
+ * Waits until `sheet` exists and `panel` is no longer busy: a write is the table and then its
+ * Körlogg row, and the status says what was written only once both are done.
+ */
+export async function writeDone(
+  page: Page,
+  sheet: string,
+  panel = "#panel-allocate"
+): Promise<void> {
+  await page.waitForFunction(
+    ([name, selector]) =>
+      window.__officeDouble.sheetNames().includes(name) &&
+      document.querySelector(selector)?.getAttribute("aria-busy") === "false",
+    [sheet, panel] as const
+  );
+}

@@ -14,6 +14,7 @@ import {
   status,
   stockholmSheet,
   usePane,
+  writeDone,
 } from "./harness";
 
 usePane();
@@ -106,7 +107,7 @@ describe("last year from a previous Fördelning sheet in the pane", () => {
     await page.locator("#preview").screenshot({ path: join(ARTIFACTS, "pane-last-year-320.png") });
 
     await page.getByRole("button", { name: "Skriv tabell" }).click();
-    await page.waitForFunction(() => window.__officeDouble.sheetNames().includes("Körlogg"));
+    await writeDone(page, "Körlogg");
     expect(await status(page)).toContain("Tabellen skrevs till bladet Fördelning");
     const written = await page.evaluate(() => window.__officeDouble.read("Fördelning"));
     const header = written.values.find((row) => row.includes("Förra året (kr)")) ?? [];

@@ -1,8 +1,9 @@
 /**
  * Reading back a sheet this add-in owns (the user-edited "Kontoindelning", the previous
- * report's narrative), found by its owner mark so a renamed sheet is still found. One round
- * trip: the mark, its sheet's name and the sheet's used values are queued together, each an
- * *OrNullObject so a missing mark or an empty sheet costs nothing more.
+ * report's narrative, the Fördelning the requisitions step takes its maxima from), found by
+ * its owner mark so a renamed sheet is still found. One round trip for the mark and the
+ * sheet names; when the mark points at A1 of a sheet, one more for that sheet's used values,
+ * reached by name: nothing is chained on a mark that may be a null object.
  */
 import type { OutputJob } from "../core/sheets/jobs";
 import { ownerMarkName } from "../core/sheets/ownership";
@@ -16,12 +17,17 @@ export async function readOwnedTable(
 ): Promise<SourceRange | null> {
   const mark = context.workbook.names.getItemOrNullObject(ownerMarkName(job));
   mark.load("value");
-  const sheet = mark.getRangeOrNullObject().worksheet;
-  sheet.load("name");
-  const used = queueUsedValues(sheet);
+  const sheets = context.workbook.worksheets;
+  sheets.load("items/name");
   await context.sync();
-  if (mark.isNullObject || sheet.isNullObject) return null;
+  if (mark.isNullObject) return null;
   // A mark that no longer points at A1 of a sheet does not make that sheet ours.
-  if (ownedSheetName(mark.value, [sheet.name]) === null) return null;
-  return usedSource(used, sheet.name);
+  const owned = ownedSheetName(
+    mark.value,
+    sheets.items.map((sheet) => sheet.name)
+  );
+  if (owned === null) return null;
+  const used = queueUsedValues(sheets.getItem(owned));
+  await context.sync();
+  return usedSource(used, owned);
 }

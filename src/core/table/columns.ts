@@ -84,6 +84,11 @@ export type HeaderMatch = { col: number } | { ambiguous: number[] } | null;
 
 const LETTER_REFERENCE = /^\[([A-Za-z]{1,3})\]$/;
 
+/** Whether `text` names a column by its letter ("[C]") rather than by a header. */
+export function isLetterReference(text: string | undefined): boolean {
+  return text !== undefined && LETTER_REFERENCE.test(text.trim());
+}
+
 /**
  * The column `text` names among `headers` (grid columns, the grid starting at sheet column
  * `left`): by its header, compared as normaliseHeader does, or as "[C]" by its sheet letter,

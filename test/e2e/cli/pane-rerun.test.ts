@@ -161,4 +161,42 @@ describe("a decision made in the pane, re-run with the runner", () => {
     expect(rerun.stdout).toContain("Resultat: detsamma");
     expect(rerun.exitCode).toBe(0);
   });
+
+  test("name and key both by letter under a title and a super-header: the header row is the one above the numbers", async () => {
+    const values: CellValue[][] = [
+      ["Hälsosamtal 2026 – underlag", null, null, null],
+      [null, "65+", "80+", null],
+      [null, "Antal", "Antal", "Kontakt"],
+      ...STOCKHOLM_2024.map((d, i): CellValue[] => [
+        d.name,
+        d.amount,
+        1000 + 37 * i,
+        `Kontakt ${i}`,
+      ]),
+    ];
+    const port = new FakePort({ sheet: "Blad1", top: 0, left: 0, values }, "Blad1!A1:D14");
+    const controller = new AllocationController({ port, lang: "sv", today: () => "2026-11-25" });
+    await controller.start();
+    await controller.useSelection();
+    controller.setNameColumn(0);
+    controller.setKeyColumn(2);
+    controller.setTotal("6 069 306");
+    expect(controller.state.issues).toEqual([]);
+    await controller.write();
+    const line = String(written(port, "runlog").cells[1][4].value);
+    expect(line).toContain("--name-column '[A]' --key-column '[C]'");
+    const amounts = controller.state.run?.result.rows.map((r) => r.amount.toFixed());
+
+    // Read again (a colleague, or the next session): the remembered letters find row 3 again.
+    await controller.useSelection();
+    expect(controller.state.columns?.headerRow).toBe(2);
+    expect(controller.state.issues).toEqual([]);
+    expect(controller.state.run?.result.rows.map((r) => r.amount.toFixed())).toEqual(amounts);
+
+    const book = new ExcelJS.Workbook();
+    addSheet(book, "Blad1", values);
+    const rerun = await run(["rerun", await saveWithPaneOutputs(book, port), "--log-row", "1"]);
+    expect(rerun.stdout).toContain("Resultat: detsamma");
+    expect(rerun.exitCode).toBe(0);
+  });
 });

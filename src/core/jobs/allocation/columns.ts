@@ -5,6 +5,7 @@
 import {
   type CellValue,
   type Grid,
+  columnIndex,
   gridRangeRef,
   isBlank,
   quoteSheetName,
@@ -14,6 +15,7 @@ import { InputError, type Problem } from "../../problems";
 import {
   ambiguousColumn,
   cellText,
+  isLetterReference,
   matchColumn,
   normaliseHeader,
   startsWithWord,
@@ -274,6 +276,13 @@ export function layoutProblems(grid: Grid, layout: LayoutGuess): Problem[] {
   return problems;
 }
 
+/** The row above the first number in the column named by `letter` ("[C]"), or null. */
+function rowAboveFirstNumber(grid: Grid, letter: string): number | null {
+  const col = columnIndex(letter.trim().slice(1, -1)) - grid.left;
+  const first = grid.values.findIndex((row) => typeof row[col] === "number");
+  return first > 0 ? first - 1 : null;
+}
+
 /**
  * Finds the header row (the first of the top 20 rows naming both a name and a key column)
  * and the columns. When no row names both, the guess is the first row that names one of
@@ -293,10 +302,17 @@ export function guessLayout(grid: Grid, choice: ColumnChoice = {}): LayoutDetect
   }
   const searchRows = Math.min(HEADER_SEARCH_ROWS, grid.values.length);
   let partial: LayoutDetection | null = null;
+  // A column named by letter ("[C]") is there in every row, so it cannot tell the header row:
+  // a key by letter puts it right above the key's first number; a name by letter leaves it
+  // to the key column's header.
+  const keyByLetter = isLetterReference(choice.key);
+  const nameByLetter = isLetterReference(choice.name);
+  const keyHeaderRow = keyByLetter ? rowAboveFirstNumber(grid, choice.key ?? "") : null;
 
   for (let row = 0; row < searchRows; row++) {
+    if (keyHeaderRow !== null && row !== keyHeaderRow) continue;
     const headers = Array.from({ length: width }, (_, c) => normaliseHeader(grid.values[row][c]));
-    if (headers.every((h) => h === "")) continue;
+    if (headers.every((h) => h === "") && !keyByLetter) continue;
     const rangeRef = headerRowRef(grid, row, width);
     const problems: Problem[] = [];
     const nameColumn = choice.name
@@ -305,7 +321,7 @@ export function guessLayout(grid: Grid, choice: ColumnChoice = {}): LayoutDetect
     const keyColumn = choice.key
       ? findByText(headers, choice.key, grid.left, "keyColumn", problems)
       : findByWords(headers, KEY_WORDS, [nameColumn]);
-    if (nameColumn < 0 && keyColumn < 0) continue;
+    if (keyColumn < 0 && (nameColumn < 0 || nameByLetter)) continue;
 
     const shown = Array.from({ length: width }, (_, c) => cellText(grid.values[row][c]));
     const found = (col: number) => (col < 0 ? null : col);

@@ -25,7 +25,7 @@ import { readOwnedTable } from "./owned";
 import { listTables, readRange, readSelection, readTable } from "./read";
 import { listSheets, readSheet } from "./sheets";
 import { displayLanguage, loadSetting, saveSetting } from "./settings";
-import { rewriteOwnedSheet, writeOutput, writeToOwnedSheet, writesInBlocks } from "./write";
+import { rewriteOwnedSheet, writeOutput, writeToOwnedSheet } from "./write";
 
 /**
  * Runs `work` in one Excel.run and reports how many round trips it took. The count wraps
@@ -114,8 +114,7 @@ export function createOfficeExcel(): ExcelPort {
         // A sheet this session wrote is reached through its owner mark in one round trip; if it
         // has gone since (deleted, mark removed), that batch fails before writing anything.
         const known = written.get(job);
-        // A model written in blocks always goes the long way, through a new sheet (writeStaged).
-        if (known !== undefined && !writesInBlocks(model)) {
+        if (known !== undefined) {
           try {
             const { result, syncs } = await runCounted((context) =>
               writeToOwnedSheet(context, known, model)

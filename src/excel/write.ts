@@ -3,7 +3,9 @@
  * sheets and the owner mark, one to write. The owner mark is a workbook-level defined name
  * pointing at A1 of our sheet; it follows renames. A sheet the name does not point at is
  * never cleared, renamed or written: the output then goes to a new sheet with a free name.
- * A sheet too large for one request is built on a new sheet and replaces ours when complete.
+ * A sheet too large for one request is written in row blocks in place (a sheet put in its
+ * place would break the user's formulas that refer to ours); until the last block has
+ * landed, A1 says the sheet is incomplete.
  */
 import { type CellValue, parseReference, quoteSheetName, rangeAddress } from "../core/grid";
 import type { OutputJob } from "../core/sheets/jobs";
@@ -138,6 +140,11 @@ function styleBytes(block: StyleBlock): number {
   return 200 + (block.numberFormat ? cells * (block.numberFormat.length + 3) : 0);
 }
 
+/** What A1 of a sheet written in several requests says until the last one has landed. */
+export const INCOMPLETE_MARK =
+  "Ofullständig: skrivningen avbröts innan allt kom fram. Skriv igen. " +
+  "(Incomplete: the write stopped before all of it arrived. Write again.)";
+
 /**
  * Values first, then formats, widths and page setup, in as few requests as the size allows:
  * one for a normal sheet; for a large one, row blocks that each stay under WRITE_BUDGET_BYTES
@@ -160,6 +167,11 @@ async function fillSheet(
       rangeAddress({ top: from, left: 0, bottom: to - 1, right: columns - 1 })
     ).formulas = inputs.slice(from, to);
   };
+  // Several requests: until the last one has landed, A1 says the sheet is incomplete, so a
+  // write that stops half-way is never taken for a whole table (its error is shown too).
+  const title = columns > 0 ? inputs[0][0] : "";
+  const inBlocks = bytes.reduce((sum, size) => sum + size, 0) > WRITE_BUDGET_BYTES;
+  if (inBlocks) inputs[0][0] = INCOMPLETE_MARK;
   let pending = 0;
   let start = 0;
   if (columns > 0) {
@@ -175,6 +187,7 @@ async function fillSheet(
       pending += bytes[r];
     }
     if (rows > start) writeRows(start, rows);
+    if (inBlocks) sheet.getRange("A1").formulas = [[title]];
   }
   for (const block of model.styles) {
     const size = styleBytes(block);
@@ -245,16 +258,6 @@ async function lookUpOwned(
   return { mark, sheets, sheetNames, owned, values };
 }
 
-/** Whether the model goes to Excel in more than one request (see fillSheet). */
-export function writesInBlocks(model: SheetModel): boolean {
-  let bytes = 0;
-  for (const row of model.cells) {
-    bytes += JSON.stringify(row.map(formulaInput)).length + 1;
-    if (bytes > WRITE_BUDGET_BYTES) return true;
-  }
-  return false;
-}
-
 /** Our sheet cleared, or a new one with a free name and the owner mark; then the model. */
 async function writeLookedUp(
   context: Excel.RequestContext,
@@ -263,7 +266,6 @@ async function writeLookedUp(
   model: SheetModel,
   activate: boolean
 ): Promise<OwnedWrite> {
-  if (writesInBlocks(model)) return writeStaged(context, job, found, model, activate);
   const { mark, sheets, sheetNames, owned } = found;
   let sheet: Excel.Worksheet;
   if (owned !== null) {
@@ -283,45 +285,8 @@ async function writeLookedUp(
 }
 
 /**
- * A model too large for one request is written to a new sheet first, a round trip per block,
- * and takes our old sheet's place (name and owner mark) only once all of it is there. A write
- * that fails half-way removes its new sheet and leaves the last complete output as it was,
- * never a half table under the output's name.
- */
-async function writeStaged(
-  context: Excel.RequestContext,
-  job: OutputJob,
-  found: OwnedLookup,
-  model: SheetModel,
-  activate: boolean
-): Promise<OwnedWrite> {
-  const { mark, sheets, sheetNames, owned } = found;
-  const staging = sheets.add(freeSheetName(model.name, sheetNames));
-  try {
-    await fillSheet(context, staging, model, false);
-    await context.sync();
-  } catch (error) {
-    try {
-      staging.delete();
-      await context.sync();
-    } catch {
-      // The first failure is the one to report; a leftover new sheet is not the output.
-    }
-    throw error;
-  }
-  if (owned !== null) {
-    sheets.getItem(owned).delete();
-    staging.name = owned;
-  }
-  if (!mark.isNullObject) mark.delete();
-  context.workbook.names.add(ownerMarkName(job), staging.getRange("A1"));
-  if (activate) staging.activate();
-  return finish(context, staging, model);
-}
-
-/**
  * Writes the model to our sheet for `job` (made when missing) and shows it: two round trips,
- * or one more per block for a model too large for one request (see writeStaged).
+ * or one more per block for a model too large for one request (see fillSheet).
  */
 export async function writeOutput(
   context: Excel.RequestContext,

@@ -275,20 +275,10 @@
     get name() {
       return this._get("name");
     }
-    set name(value) {
-      this._context._enqueue({ op: "set", target: this._describe(), property: "name", value }, () =>
-        M.renameSheet(model, this._resolve(), value)
-      );
-    }
     activate() {
       this._context._enqueue({ op: "activate", target: this._describe() }, () => {
         model.active = this._resolve();
       });
-    }
-    delete() {
-      this._context._enqueue({ op: "delete", target: this._describe() }, () =>
-        M.deleteSheet(model, this._resolve())
-      );
     }
     getRange(address) {
       const description = this._describe() + ".getRange(" + (address || "") + ")";

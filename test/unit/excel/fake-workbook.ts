@@ -9,7 +9,6 @@
  * test/doubles/workbook-model.js, the model the browser double delegates to as well.
  */
 import { OfficeMockObject } from "office-addin-mock";
-import { isValidError } from "office-addin-mock/lib/possibleErrors";
 import * as model from "../../doubles/workbook-model";
 import type { Box, SheetState, TableState, WorkbookState } from "../../doubles/workbook-model";
 
@@ -73,8 +72,7 @@ export class FakeExcel {
   private pendingLoads: Array<() => void> = [];
   private mocks: OfficeMockObject[] = [];
   private writes: Written[] = [];
-  /** Each worksheet proxy with its `name` as last seen, so an assignment since shows. */
-  private sheetMocks: { mock: OfficeMockObject; sheet: SheetState; seen?: unknown }[] = [];
+  private sheetMocks: { mock: OfficeMockObject; sheet: SheetState }[] = [];
   private reads: { mock: OfficeMockObject; names: string[] }[] = [];
   /** Reads loaded before the last sync, measured at it. */
   private saved: Record<string, unknown> = {};
@@ -127,13 +125,11 @@ export class FakeExcel {
     const queued = this.queued;
     this.queued = [];
     queued.forEach((operation) => operation());
-    this.flushSheetNames();
     this.writtenBytes.push(this.flushWrites());
     const loads = this.pendingLoads;
     this.pendingLoads = [];
     loads.forEach((load) => load());
     for (const mock of this.mocks) await mock.sync();
-    this.rememberSheetNames();
     this.flushPageLayouts();
     this.readBytes.push(this.measureReads());
   }
@@ -164,23 +160,6 @@ export class FakeExcel {
     }
     this.reads = [];
     return bytes;
-  }
-
-  /**
-   * `sheet.name = …` renames the sheet (after the batch's queued calls, e.g. a delete). Only
-   * a name assigned since the last sync counts: a loaded name may be stale after a rename.
-   */
-  private flushSheetNames(): void {
-    for (const entry of this.sheetMocks) {
-      const name = (entry.mock as unknown as { name?: unknown }).name;
-      if (typeof name !== "string" || isValidError(name) || name === entry.seen) continue;
-      if (name !== entry.sheet.name) model.renameSheet(this.state, entry.sheet, name);
-    }
-  }
-
-  private rememberSheetNames(): void {
-    for (const entry of this.sheetMocks)
-      entry.seen = (entry.mock as unknown as { name?: unknown }).name;
   }
 
   private flushPageLayouts(): void {
@@ -370,7 +349,7 @@ export class FakeExcel {
 
   private worksheet(sheet: SheetState): OfficeMockObject {
     const mock = new OfficeMockObject({ ...this.worksheetData(sheet), pageLayout: {} });
-    this.sheetMocks.push({ mock, sheet, seen: (mock as unknown as { name?: unknown }).name });
+    this.sheetMocks.push({ mock, sheet });
     return this.track(mock);
   }
 
@@ -390,11 +369,6 @@ export class FakeExcel {
       activate: (): void => {
         this.queued.push(() => {
           state.active = sheet;
-        });
-      },
-      delete: (): void => {
-        this.queued.push(() => {
-          model.deleteSheet(state, sheet);
         });
       },
       tables: this.tables(() => state.tables.filter((table) => table.sheet === sheet)),

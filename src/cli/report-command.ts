@@ -147,7 +147,7 @@ function summaryText(result: ReportResult, lang: Lang): string {
     out += `\n${sv ? "Flaggade rader" : "Flagged rows"}: ${result.flagged.length}\n`;
     const json = reportJson(result, lang).flagged;
     for (const [i, f] of json.slice(0, 20).entries())
-      out += `  ${f.cell}  ${f.reason}${result.flagged[i].accepted ? (sv ? " (godkänd)" : " (accepted)") : ""}: ${f.message}\n`;
+      out += `  ${f.cell}  ${f.message}${result.flagged[i].accepted ? (sv ? " (godkänd)" : " (accepted)") : ""}\n`;
     if (json.length > 20)
       out += `  … ${json.length - 20} ${sv ? "till (se --json eller bladet)" : "more (see --json or the sheet)"}\n`;
   }

@@ -103,7 +103,9 @@ test("the sample: JSON equal to core's, the report and the mapping sheet written
   const text = await reportCommand(options(input, { json: false }));
   expect(text.exitCode).toBe(0);
   expect(text.stdout).toMatch(/Summa använt\s+647\u00a0844,05/);
-  expect(text.stdout).toContain("Huvudbok!A31  outside_year");
+  // Each flagged row in words of the user's language; the reason codes are for --json.
+  expect(text.stdout).toContain("Huvudbok!A31  Bokförd 2025-12-18, utanför bidragsåret 2026.");
+  expect(text.stdout).not.toMatch(/outside_year|other_cost_centre|disallowed/);
 });
 
 test("bad input is refused with the cells and flags, and nothing is written", async () => {

@@ -2,19 +2,12 @@
  * Finding the header row of a recipient table and which columns hold the name, the key
  * and the optional interest marks, by header text in Swedish or English.
  */
-import {
-  type CellValue,
-  type Grid,
-  columnIndex,
-  gridRangeRef,
-  isBlank,
-  quoteSheetName,
-  rangeAddress,
-} from "../../grid";
+import { type CellValue, type Grid, columnIndex, gridRangeRef, isBlank } from "../../grid";
 import { InputError, type Problem } from "../../problems";
 import {
   ambiguousColumn,
   cellText,
+  headerRowRef,
   isLetterReference,
   matchColumn,
   normaliseHeader,
@@ -178,15 +171,6 @@ function isMarkColumn(grid: Grid, recipientRows: readonly number[], col: number)
     else others++;
   }
   return yes > 0 && marks > others;
-}
-
-function headerRowRef(grid: Grid, row: number, width: number): string {
-  return `${quoteSheetName(grid.sheet)}!${rangeAddress({
-    top: grid.top + row,
-    left: grid.left,
-    bottom: grid.top + row,
-    right: grid.left + Math.max(width, 1) - 1,
-  })}`;
 }
 
 /** What detection found: the header row and the columns it could name (null where it could not). */

@@ -21,11 +21,10 @@ import {
   type Grid,
   type RangeBox,
   cellAddress,
-  parseReference,
   quoteSheetName,
 } from "../core/grid";
 import type { OutputJob } from "../core/sheets/jobs";
-import { freeSheetName, ownerMarkName } from "../core/sheets/ownership";
+import { freeSheetName, ownedSheetName, ownerMarkName } from "../core/sheets/ownership";
 import type { SheetModel, StyleBlock } from "../core/sheets/sheet-model";
 import { CliError, type FileKind } from "./cli-error";
 
@@ -296,18 +295,11 @@ export function ownedWorksheet(
   job: OutputJob
 ): ExcelJS.Worksheet | undefined {
   const { ranges } = book.definedNames.getRanges(ownerMarkName(job));
+  const names = book.worksheets.map((sheet) => sheet.name);
   for (const range of ranges) {
-    let reference: ReturnType<typeof parseReference>;
-    try {
-      reference = parseReference(range);
-    } catch {
-      continue;
-    }
-    // The mark is A1 of our sheet; anywhere else it was cut into a sheet of the user's.
-    const { top, left, bottom, right } = reference.box;
-    if (reference.sheet === null || top + left + bottom + right !== 0) continue;
-    const sheet = book.getWorksheet(reference.sheet);
-    if (sheet) return sheet;
+    // The same rule as in Excel: the mark is A1 of our sheet, else it was cut into the user's.
+    const owned = ownedSheetName(range, names);
+    if (owned !== null) return book.getWorksheet(owned);
   }
   return undefined;
 }

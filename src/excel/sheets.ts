@@ -4,10 +4,9 @@
  */
 import { gridRangeRef } from "../core/grid";
 import { OUTPUT_JOBS } from "../core/sheets/jobs";
-import { ownerMarkName } from "../core/sheets/ownership";
+import { ownedSheetName, ownerMarkName } from "../core/sheets/ownership";
 import type { SourceRange } from "./port";
 import { boxOf, toCellValue } from "./read";
-import { ownedSheetName } from "./write";
 
 /** Queues the load of a sheet's used values (valuesOnly: formatting alone does not count). */
 export function queueUsedValues(sheet: Excel.Worksheet): Excel.Range {

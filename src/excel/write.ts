@@ -7,7 +7,7 @@
  * place would break the user's formulas that refer to ours); until the last block has
  * landed, A1 says the sheet is incomplete.
  */
-import { type CellValue, parseReference, quoteSheetName, rangeAddress } from "../core/grid";
+import { type CellValue, quoteSheetName, rangeAddress } from "../core/grid";
 import type { OutputJob } from "../core/sheets/jobs";
 import { freeSheetName, ownerMarkName } from "../core/sheets/ownership";
 import {
@@ -16,8 +16,8 @@ import {
   type StyleBlock,
   asTypedText,
 } from "../core/sheets/sheet-model";
+import { type OwnedLookup, findOwned } from "./owned";
 import type { WrittenOutput } from "./port";
-import { toCellValue } from "./read";
 
 /**
  * Excel stores a column width in characters of the default font's widest digit (7 px for
@@ -33,26 +33,6 @@ export function formulaInput(cell: SheetCell): string | number {
   if (cell.value === null) return "";
   if (typeof cell.value === "number") return cell.value;
   return asTypedText(cell.value);
-}
-
-/**
- * The sheet the owner mark points at, or null. `value` of a range name is its address,
- * e.g. "Fördelning!$A$1" or "'Min flik'!$A$1"; "#REF!" once the sheet was deleted.
- */
-export function ownedSheetName(markValue: unknown, sheetNames: readonly string[]): string | null {
-  if (typeof markValue !== "string") return null;
-  let reference: ReturnType<typeof parseReference>;
-  try {
-    reference = parseReference(markValue.replace(/^=/, ""));
-  } catch {
-    return null;
-  }
-  // The mark is A1 of our sheet. Anywhere else it was cut and pasted into another sheet (a
-  // defined name follows a cut), and that sheet is the user's.
-  const { top, left, bottom, right } = reference.box;
-  if (top !== 0 || left !== 0 || bottom !== 0 || right !== 0) return null;
-  const sheet = reference.sheet;
-  return sheet !== null && sheetNames.includes(sheet) ? sheet : null;
 }
 
 function applyStyle(sheet: Excel.Worksheet, block: StyleBlock): void {
@@ -221,43 +201,6 @@ async function fillSheet(
   if (activate) sheet.activate();
 }
 
-/** Where a job's output goes: the owner mark, the workbook's sheet names and our sheet, if any. */
-interface OwnedLookup {
-  mark: Excel.NamedItem;
-  sheets: Excel.WorksheetCollection;
-  sheetNames: string[];
-  owned: string | null;
-}
-
-/**
- * One round trip: the owner mark and the sheet names. With `readUsed`, one more for the used
- * values of our sheet when there is one: it is reached by name once the mark has said which,
- * not through calls chained on a mark that may be a null object.
- */
-async function lookUpOwned(
-  context: Excel.RequestContext,
-  job: OutputJob,
-  readUsed: boolean
-): Promise<OwnedLookup & { values: CellValue[][] | null }> {
-  const workbook = context.workbook;
-  const mark = workbook.names.getItemOrNullObject(ownerMarkName(job));
-  mark.load("value");
-  const sheets = workbook.worksheets;
-  sheets.load("items/name");
-  await context.sync();
-
-  const sheetNames = sheets.items.map((sheet) => sheet.name);
-  const owned = mark.isNullObject ? null : ownedSheetName(mark.value, sheetNames);
-  let values: CellValue[][] | null = null;
-  if (readUsed && owned !== null) {
-    const used = sheets.getItem(owned).getUsedRangeOrNullObject(true);
-    used.load("values");
-    await context.sync();
-    if (!used.isNullObject) values = used.values.map((row) => row.map(toCellValue));
-  }
-  return { mark, sheets, sheetNames, owned, values };
-}
-
 /** Our sheet cleared, or a new one with a free name and the owner mark; then the model. */
 async function writeLookedUp(
   context: Excel.RequestContext,
@@ -293,7 +236,7 @@ export async function writeOutput(
   job: OutputJob,
   model: SheetModel
 ): Promise<OwnedWrite> {
-  const found = await lookUpOwned(context, job, false);
+  const found = await findOwned(context, job, false);
   return writeLookedUp(context, job, found, model, true);
 }
 
@@ -307,6 +250,6 @@ export async function rewriteOwnedSheet(
   job: OutputJob,
   rebuild: (previous: CellValue[][] | null) => SheetModel
 ): Promise<OwnedWrite> {
-  const found = await lookUpOwned(context, job, true);
-  return writeLookedUp(context, job, found, rebuild(found.values), false);
+  const found = await findOwned(context, job, true);
+  return writeLookedUp(context, job, found, rebuild(found.used?.grid.values ?? null), false);
 }

@@ -4,6 +4,7 @@
  * works from ExcelApi 1.4 up and is written the same way by the .xlsx runner. A sheet that
  * the name does not point at is never cleared, whatever it is called.
  */
+import { parseReference } from "../grid";
 import type { OutputJob } from "./jobs";
 
 export function ownerMarkName(job: OutputJob): string {
@@ -47,4 +48,24 @@ export function freeSheetName(desired: string, existing: readonly string[]): str
     const candidate = trimEnds(cut(base, MAX_SHEET_NAME - suffix.length)) + suffix;
     if (!taken.has(candidate.toLocaleLowerCase("sv"))) return candidate;
   }
+}
+
+/**
+ * The sheet the owner mark points at, or null. `value` of a range name is its address,
+ * e.g. "Fördelning!$A$1" or "'Min flik'!$A$1"; "#REF!" once the sheet was deleted.
+ */
+export function ownedSheetName(markValue: unknown, sheetNames: readonly string[]): string | null {
+  if (typeof markValue !== "string") return null;
+  let reference: ReturnType<typeof parseReference>;
+  try {
+    reference = parseReference(markValue.replace(/^=/, ""));
+  } catch {
+    return null;
+  }
+  // The mark is A1 of our sheet. Anywhere else it was cut and pasted into another sheet (a
+  // defined name follows a cut), and that sheet is the user's.
+  const { top, left, bottom, right } = reference.box;
+  if (top !== 0 || left !== 0 || bottom !== 0 || right !== 0) return null;
+  const sheet = reference.sheet;
+  return sheet !== null && sheetNames.includes(sheet) ? sheet : null;
 }

@@ -15,7 +15,7 @@ import type { CellValue } from "../../../src/core/grid";
 import { InputError } from "../../../src/core/problems";
 import type { SheetCell, SheetModel } from "../../../src/core/sheets/sheet-model";
 import { createOfficeExcel } from "../../../src/excel/office-excel";
-import { ownedSheetName } from "../../../src/excel/write";
+import { ownedSheetName } from "../../../src/core/sheets/ownership";
 import { FakeExcel, type SheetState, type WorkbookState, key, sheetFrom } from "./fake-workbook";
 
 const DISTRICTS: (string | number | null)[][] = [

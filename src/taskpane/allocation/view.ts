@@ -11,7 +11,7 @@ import type { ShellTexts } from "../shell/texts";
 import type { AdvancedInput, AllocationController, AllocationState } from "./controller";
 import { Parts, applyTexts, byId, element, fillUnitOptions, onAction } from "../shell/dom";
 import { SourcePickerView } from "../shell/source-view";
-import { renderStepStatus } from "../shell/status-view";
+import { renderStepFrame } from "../shell/status-view";
 import type { AllocationTexts } from "./texts";
 
 /** The value of a sheet's option in #last-year-column (a column's is its index). */
@@ -149,10 +149,7 @@ export class AllocationView {
   }
 
   render(state: AllocationState): void {
-    const busy = state.busy !== null;
-    const panel = byId("panel-allocate");
-    panel.setAttribute("aria-busy", String(busy));
-    if (!panel.hidden) renderStepStatus(state, this.shell);
+    const busy = renderStepFrame("panel-allocate", state, this.shell);
     byId("write").setAttribute("aria-disabled", String(busy));
     const noOutput = state.written === null;
     byId("select-copy").setAttribute("aria-disabled", String(busy || noOutput));

@@ -7,7 +7,7 @@
 import type { Issue } from "../shell/step";
 import type { ShellTexts } from "../shell/texts";
 import { Parts, applyTexts, byId, element, onAction } from "../shell/dom";
-import { renderStepStatus } from "../shell/status-view";
+import { renderStepFrame } from "../shell/status-view";
 import type { FlaggedItem, ReportController, ReportState } from "./controller";
 import type { ReportTexts } from "./texts";
 
@@ -64,10 +64,7 @@ export class ReportView {
   }
 
   render(state: ReportState): void {
-    const busy = state.busy !== null;
-    const panel = byId(PANEL);
-    panel.setAttribute("aria-busy", String(busy));
-    if (!panel.hidden) renderStepStatus(state, this.shell);
+    const busy = renderStepFrame(PANEL, state, this.shell);
     for (const id of ["rep-read", "rep-add-ledger"])
       byId(id).setAttribute("aria-disabled", String(busy));
     byId("rep-write").setAttribute("aria-disabled", String(busy || state.totals === null));

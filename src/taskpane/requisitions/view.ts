@@ -8,7 +8,7 @@ import { type Decimal, formatMoney } from "../../core/money";
 import type { Lang } from "../../core/problems";
 import { Parts, applyTexts, byId, element, fillUnitOptions, onAction } from "../shell/dom";
 import { SourcePickerView } from "../shell/source-view";
-import { renderStepStatus } from "../shell/status-view";
+import { renderStepFrame } from "../shell/status-view";
 import type { Issue } from "../shell/step";
 import type { ShellTexts } from "../shell/texts";
 import { type RequisitionsController, type RequisitionsState, type Remark } from "./controller";
@@ -98,10 +98,7 @@ export class RequisitionsView {
   }
 
   render(state: RequisitionsState): void {
-    const busy = state.busy !== null;
-    const panel = byId(PANEL);
-    panel.setAttribute("aria-busy", String(busy));
-    if (!panel.hidden) renderStepStatus(state, this.shell);
+    const busy = renderStepFrame(PANEL, state, this.shell);
     byId("req-use-allocation").setAttribute("aria-disabled", String(busy));
     byId("req-write").setAttribute("aria-disabled", String(busy));
     this.maxima.render(state.maxima, busy);

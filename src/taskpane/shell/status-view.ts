@@ -7,7 +7,19 @@ import { byId } from "./dom";
 import type { StepState } from "./step";
 import type { ShellTexts } from "./texts";
 
-export function renderStepStatus(state: StepState, texts: ShellTexts): void {
+/**
+ * What every step's render starts with: its panel marked busy or not (a screen reader hears
+ * the change) and, while the panel is shown, the shared status area. Returns whether busy.
+ */
+export function renderStepFrame(panelId: string, state: StepState, texts: ShellTexts): boolean {
+  const busy = state.busy !== null;
+  const panel = byId(panelId);
+  panel.setAttribute("aria-busy", String(busy));
+  if (!panel.hidden) renderStepStatus(state, texts);
+  return busy;
+}
+
+function renderStepStatus(state: StepState, texts: ShellTexts): void {
   const progress = byId<HTMLProgressElement>("progress");
   progress.hidden = state.busy === null;
   progress.setAttribute("aria-label", state.busy === "writing" ? texts.writing : texts.reading);

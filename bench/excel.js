@@ -5,57 +5,26 @@
 // Also the pane's time to first contentful paint. Needs Chromium and a built dist/; without
 // them the section says so and adds no rows.
 const fs = require("fs");
-const http = require("http");
 const os = require("os");
 const path = require("path");
+const {
+  CHROMIUM,
+  CHROMIUM_FLAGS,
+  DOUBLE_SOURCE,
+  OFFICE_JS,
+  originOf,
+  serveStatic,
+} = require("../test/e2e/browser/pane-server");
 const { row } = require("./table");
 const data = require("./data");
 const { sampleLedger } = require("../lib/core/jobs/report-back/sample");
 
 const ROOT = path.join(__dirname, "..");
 const DIST = path.join(ROOT, "dist");
-const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
-const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
-const DOUBLE = ["test/doubles/workbook-model.js", "test/e2e/browser/office-double.js"]
-  .map((file) => fs.readFileSync(path.join(ROOT, file), "utf8"))
-  .join("\n");
-const FLAGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
-const TYPES = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".png": "image/png",
-};
 const RECIPIENTS = 290;
 const LEDGER_ROWS = 100_000;
 // Bytes as the browser tests count them: 4 MB is 4 000 000 bytes of JSON.
 const MB = 1_000_000;
-
-function serve(dir) {
-  const server = http.createServer((request, response) => {
-    const name = path
-      .normalize(decodeURIComponent(new URL(request.url || "/", "http://x").pathname))
-      .replace(/^[/\\]+/, "");
-    const file = path.join(dir, name);
-    if (!file.startsWith(dir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
-      response.writeHead(404).end();
-      return;
-    }
-    response.writeHead(200, {
-      "Content-Type": TYPES[path.extname(file)] || "application/octet-stream",
-    });
-    response.end(fs.readFileSync(file));
-  });
-  return new Promise((done) => server.listen(0, "127.0.0.1", () => done(server)));
-}
 
 /** A fresh page of the pane over a workbook described as the browser tests' double config. */
 async function openPane(context, origin, config) {
@@ -65,7 +34,7 @@ async function openPane(context, origin, config) {
     route.fulfill({
       status: 200,
       contentType: "text/javascript; charset=utf-8",
-      body: `window.__officeDoubleConfig = ${JSON.stringify(full)};\n${DOUBLE}`,
+      body: `window.__officeDoubleConfig = ${JSON.stringify(full)};\n${DOUBLE_SOURCE}`,
     })
   );
   await page.goto(`${origin}/taskpane.html`);
@@ -274,13 +243,13 @@ module.exports = async function excel() {
     return;
   }
   const { chromium } = require("playwright-core");
-  const server = await serve(DIST);
-  const origin = `http://127.0.0.1:${server.address().port}`;
+  const server = await serveStatic(DIST);
+  const origin = originOf(server);
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), "statsbidrag-bench-chromium-"));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
-    args: FLAGS,
+    args: CHROMIUM_FLAGS,
     viewport: { width: 350, height: 900 },
   });
   try {

@@ -6,26 +6,23 @@
  */
 import { execFileSync } from "child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "fs";
-import { type Server, createServer } from "http";
-import type { AddressInfo } from "net";
+import type { Server } from "http";
 import { tmpdir } from "os";
-import { extname, join, normalize, resolve } from "path";
+import { join, resolve } from "path";
 import { type BrowserContext, type Page, chromium } from "playwright-core";
 import { STOCKHOLM_2024, STOCKHOLM_POT } from "../../fixtures/stockholm-2024";
+import {
+  CHROMIUM,
+  CHROMIUM_FLAGS,
+  DOUBLE_SOURCE,
+  OFFICE_JS,
+  originOf,
+  serveStatic,
+} from "./pane-server";
 
 export const ROOT = resolve(__dirname, "../../..");
 export const ARTIFACTS = join(ROOT, "test-artifacts");
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-export const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
-const FLAGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
+export { OFFICE_JS };
 export const NBSP = "\u00a0";
 
 export const STOCKHOLM: [string, number][] = STOCKHOLM_2024.map((d) => [d.name, d.amount]);
@@ -111,20 +108,6 @@ let userDataDir = "";
 let server: Server;
 export let origin = "";
 let context: BrowserContext;
-/** The workbook model both Excel doubles share, then the in-page Office.js double over it. */
-export const DOUBLE_SOURCES = [
-  join(ROOT, "test/doubles/workbook-model.js"),
-  join(__dirname, "office-double.js"),
-];
-const doubleSource = DOUBLE_SOURCES.map((file) => readFileSync(file, "utf8")).join("\n");
-
-const CONTENT_TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".png": "image/png",
-  ".xml": "application/xml",
-};
 
 /**
  * The production bundle, built once per test process (jest runs the browser files in band)
@@ -149,27 +132,13 @@ export function usePane(): void {
   jest.setTimeout(30_000);
   beforeAll(async () => {
     buildDir = paneBuild();
-    server = createServer((request, response) => {
-      const path = normalize(
-        decodeURIComponent(new URL(request.url ?? "/", "http://x").pathname)
-      ).replace(/^[/\\]+/, "");
-      const file = join(buildDir, path);
-      if (!file.startsWith(buildDir) || !existsSync(file)) {
-        response.writeHead(404).end();
-        return;
-      }
-      response.writeHead(200, {
-        "Content-Type": CONTENT_TYPES[extname(file)] ?? "application/octet-stream",
-      });
-      response.end(readFileSync(file));
-    });
-    await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
-    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    server = await serveStatic(buildDir);
+    origin = originOf(server);
     userDataDir = mkdtempSync(join(tmpdir(), "statsbidrag-chromium-"));
     context = await chromium.launchPersistentContext(userDataDir, {
       executablePath: CHROMIUM,
       headless: true,
-      args: FLAGS,
+      args: CHROMIUM_FLAGS,
       viewport: { width: 350, height: 900 },
     });
     mkdirSync(ARTIFACTS, { recursive: true });
@@ -216,7 +185,7 @@ export async function openPane(
     route.fulfill({
       status: 200,
       contentType: "text/javascript; charset=utf-8",
-      body: `window.__officeDoubleConfig = ${JSON.stringify(full)};\n${doubleSource}`,
+      body: `window.__officeDoubleConfig = ${JSON.stringify(full)};\n${DOUBLE_SOURCE}`,
     })
   );
   await page.goto(`${origin}/taskpane.html`);

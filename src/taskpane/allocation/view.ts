@@ -9,7 +9,15 @@ import type { Field, Lang } from "../../core/problems";
 import type { Issue } from "../shell/step";
 import type { ShellTexts } from "../shell/texts";
 import type { AdvancedInput, AllocationController, AllocationState } from "./controller";
-import { Parts, applyTexts, byId, element, fillUnitOptions, onAction } from "../shell/dom";
+import {
+  applyTexts,
+  byId,
+  cellLink,
+  element,
+  fillUnitOptions,
+  onAction,
+  Parts,
+} from "../shell/dom";
 import { SourcePickerView } from "../shell/source-view";
 import { renderStepFrame } from "../shell/status-view";
 import type { AllocationTexts } from "./texts";
@@ -137,6 +145,16 @@ export class AllocationView {
     fillUnitOptions(byId<HTMLSelectElement>("unit"), this.lang, this.shell.kr);
     c.subscribe((state) => this.render(state));
     this.render(c.state);
+  }
+
+  private cellLink(cell: string): HTMLButtonElement {
+    const c = this.controller;
+    return cellLink(
+      cell,
+      this.shell.goToCell(cell),
+      (at) => c.goTo(at),
+      () => c.state.busy !== null
+    );
   }
 
   private onClick(id: string, action: () => Promise<void>): void {
@@ -601,15 +619,7 @@ export class AllocationView {
     list.replaceChildren(
       ...issues.map((issue) => {
         const item = element("li");
-        if (issue.cell) {
-          const cell = issue.cell;
-          const jump = element("button", "cell-link", cell);
-          jump.type = "button";
-          jump.title = this.shell.goToCell(cell);
-          jump.setAttribute("aria-label", this.shell.goToCell(cell));
-          jump.addEventListener("click", () => void this.controller.goTo(cell));
-          item.append(jump, " ");
-        }
+        if (issue.cell) item.append(this.cellLink(issue.cell), " ");
         item.append(element("span", undefined, issue.message));
         return item;
       })

@@ -6,7 +6,7 @@
  */
 import type { Issue } from "../shell/step";
 import type { ShellTexts } from "../shell/texts";
-import { Parts, applyTexts, byId, element, onAction } from "../shell/dom";
+import { applyTexts, byId, cellLink, element, onAction, Parts } from "../shell/dom";
 import { renderStepFrame } from "../shell/status-view";
 import type { FlaggedItem, ReportController, ReportState } from "./controller";
 import type { ReportTexts } from "./texts";
@@ -53,6 +53,16 @@ export class ReportView {
     bind("rep-projects", (v) => c.setProjects(v));
     c.subscribe((state) => this.render(state));
     this.render(c.state);
+  }
+
+  private cellLink(cell: string): HTMLButtonElement {
+    const c = this.controller;
+    return cellLink(
+      cell,
+      this.shell.goToCell(cell),
+      (at) => c.goTo(at),
+      () => c.state.busy !== null
+    );
   }
 
   private onClick(id: string, action: () => void): void {
@@ -211,10 +221,7 @@ export class ReportView {
         }
         this.controller.accept(item.cell, check.checked);
       });
-      const link = element("button", "cell-link", item.cells[0] ?? item.cell);
-      link.type = "button";
-      link.setAttribute("aria-label", t.goToCell(item.cells[0] ?? item.cell));
-      link.addEventListener("click", () => void this.controller.goTo(item.cells[0] ?? item.cell));
+      const link = this.cellLink(item.cells[0] ?? item.cell);
       const text = element("span", undefined, item.messages.join(" "));
       text.id = `rep-flag-text-${index}`;
       const amount = item.amount === null ? "" : ` (${t.money(item.amount)})`;
@@ -240,14 +247,7 @@ export class ReportView {
     byId("rep-problem-list").replaceChildren(
       ...rest.map((issue) => {
         const item = element("li");
-        if (issue.cell) {
-          const cell = issue.cell;
-          const jump = element("button", "cell-link", cell);
-          jump.type = "button";
-          jump.setAttribute("aria-label", this.shell.goToCell(cell));
-          jump.addEventListener("click", () => void this.controller.goTo(cell));
-          item.append(jump, " ");
-        }
+        if (issue.cell) item.append(this.cellLink(issue.cell), " ");
         item.append(element("span", undefined, issue.message));
         return item;
       })

@@ -6,7 +6,15 @@
  */
 import { type Decimal, formatMoney } from "../../core/money";
 import type { Lang } from "../../core/problems";
-import { Parts, applyTexts, byId, element, fillUnitOptions, onAction } from "../shell/dom";
+import {
+  applyTexts,
+  byId,
+  cellLink,
+  element,
+  fillUnitOptions,
+  onAction,
+  Parts,
+} from "../shell/dom";
 import { SourcePickerView } from "../shell/source-view";
 import { renderStepFrame } from "../shell/status-view";
 import type { Issue } from "../shell/step";
@@ -189,15 +197,13 @@ export class RequisitionsView {
   }
 
   private cellButton(cell: string): HTMLButtonElement {
-    const jump = element("button", "cell-link", cell);
-    jump.type = "button";
-    jump.title = this.shell.goToCell(cell);
-    jump.setAttribute("aria-label", this.shell.goToCell(cell));
-    jump.addEventListener("click", () => {
-      if (this.controller.state.busy) return;
-      void this.controller.goTo(cell);
-    });
-    return jump;
+    const c = this.controller;
+    return cellLink(
+      cell,
+      this.shell.goToCell(cell),
+      (at) => c.goTo(at),
+      () => c.state.busy !== null
+    );
   }
 
   private renderIssues(issues: Issue[]): void {

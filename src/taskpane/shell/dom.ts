@@ -22,6 +22,27 @@ export function element<K extends keyof HTMLElementTagNameMap>(
   return node;
 }
 
+/**
+ * The link beside a problem or a flagged row: a button naming the cell that selects it in
+ * the sheet (`label` says so to a screen reader and as a tooltip); nothing while the step is
+ * busy with Excel.
+ */
+export function cellLink(
+  cell: string,
+  label: string,
+  goTo: (cell: string) => Promise<void>,
+  busy: () => boolean
+): HTMLButtonElement {
+  const link = element("button", "cell-link", cell);
+  link.type = "button";
+  link.title = label;
+  link.setAttribute("aria-label", label);
+  link.addEventListener("click", () => {
+    if (!busy()) void goTo(cell);
+  });
+  return link;
+}
+
 /** Fills every [data-text] element and [data-label] aria-label inside `root` from the texts. */
 export function applyTexts(texts: object, root: ParentNode = document): void {
   const plain = texts as Record<string, unknown>;

@@ -37,18 +37,8 @@ export interface RunLogEntry {
   resultSha256: string;
 }
 
-/** A logged row as read back: the same fields as text, with its number. */
-export interface RunLogRow {
-  nr: number;
-  time: string;
-  job: string;
-  source: string;
-  commandLine: string;
-  recipients: number;
-  inputSha256: string;
-  total: string;
-  resultSha256: string;
-}
+/** A logged row as read back: the entry's fields, the total as written, and its number. */
+export type RunLogRow = Omit<RunLogEntry, "total"> & { nr: number; total: string };
 
 export const RUN_LOG_SHEET_NAME: Record<Lang, string> = { sv: "Körlogg", en: "Run log" };
 

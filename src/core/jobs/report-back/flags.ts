@@ -15,7 +15,8 @@ import type { ParsedDate } from "../../dates";
 import { cellAddress, quoteSheetName } from "../../grid";
 import type { Problem, ProblemCode } from "../../problems";
 import { type AccountRule, CLASS_LABELS, disallowedWord } from "./categories";
-import { type Ledger, type LedgerRow, codeKey } from "./ledger";
+import { cellCodeKey, codeKey } from "../../table/code-name";
+import type { Ledger, LedgerRow } from "./ledger";
 
 export type FlagReason =
   "outside_year" | "other_cost_centre" | "other_project" | "disallowed" | "invalid";
@@ -52,13 +53,18 @@ export class RowCheckCache {
   private readonly costCentres = new Map<string, boolean>();
   private readonly projects = new Map<string, boolean>();
   private readonly texts = new Map<string, string | null>();
+  private readonly costCentreCodes: ReadonlySet<string> | null;
+  private readonly projectCodes: ReadonlySet<string> | null;
 
-  constructor(private readonly checks: RowChecks) {}
+  constructor(private readonly checks: RowChecks) {
+    this.costCentreCodes = withCodes(checks.costCentres);
+    this.projectCodes = withCodes(checks.projects);
+  }
 
   costCentreOk(code: string): boolean {
     let ok = this.costCentres.get(code);
     if (ok === undefined) {
-      ok = this.checks.costCentres?.has(codeKey(code)) ?? true;
+      ok = matchesCode(this.costCentreCodes, code);
       this.costCentres.set(code, ok);
     }
     return ok;
@@ -67,7 +73,7 @@ export class RowCheckCache {
   projectOk(code: string): boolean {
     let ok = this.projects.get(code);
     if (ok === undefined) {
-      ok = this.checks.projects?.has(codeKey(code)) ?? true;
+      ok = matchesCode(this.projectCodes, code);
       this.projects.set(code, ok);
     }
     return ok;
@@ -81,6 +87,16 @@ export class RowCheckCache {
     }
     return word;
   }
+}
+
+/** The grant's codes as given, plus the code of each given as code and name ("1234 Äldreomsorg"). */
+function withCodes(keys: ReadonlySet<string> | null): ReadonlySet<string> | null {
+  return keys === null ? null : new Set([...keys, ...[...keys].map(cellCodeKey)]);
+}
+
+/** A cell is the grant's when it is one of its codes, also written with a name ("P77 - Hälsosamtal"). */
+function matchesCode(codes: ReadonlySet<string> | null, cell: string): boolean {
+  return codes === null || codes.has(codeKey(cell)) || codes.has(cellCodeKey(cell));
 }
 
 /** "2025-12-31" or "2025-12" (a period): the date as the message shows it; null if none. */

@@ -188,14 +188,8 @@ export function codeText(value: CellValue | undefined): string {
   return /\s\s|[\t\r\n\u00a0]/.test(text) ? text.replace(/\s+/g, " ") : text;
 }
 
-/**
- * How codes are compared: case and spaces do not count, and leading zeros do not count
- * in an all-digit code (Excel turns a typed 0180 into the number 180).
- */
-export function codeKey(text: string): string {
-  const key = text.replace(/\s+/g, " ").trim().toLowerCase();
-  return /^\d+$/.test(key) ? key.replace(/^0+(?=\d)/, "") : key;
-}
+/** How codes are compared is decided once, for every job, in core/table/code-name. */
+export { codeKey } from "../../table/code-name";
 
 function textOf(value: CellValue | undefined): string {
   if (value === null || value === undefined) return "";

@@ -6,7 +6,9 @@
 import type { ColumnSpec } from "../../table/columns";
 
 export type MaximaColumnId = "code" | "name" | "maximum" | "key" | "wantsMore";
-export type RequisitionColumnId = "recipient" | "requested" | "received" | "wantsMore";
+export type RequisitionColumnId = "recipient" | "code" | "requested" | "received" | "wantsMore";
+
+const CODE_WORDS = ["kommunkod", "kommunnummer", "kommunnr", "kod", "code", "municipality code"];
 
 const WANTS_MORE_WORDS = [
   "vill ha mer",
@@ -23,7 +25,7 @@ export const MAXIMA_COLUMNS: readonly ColumnSpec<MaximaColumnId>[] = [
   {
     id: "code",
     label: { sv: "kodkolumn", en: "code column" },
-    words: ["kommunkod", "kommunnummer", "kommunnr", "kod", "code", "municipality code"],
+    words: CODE_WORDS,
     required: false,
     type: "code",
   },
@@ -108,6 +110,7 @@ export function requisitionColumns(
         "mottagare",
         "rekvirent",
         "kommun",
+        "kommunnamn",
         "kommunkod",
         "stadsdelsförvaltning",
         "stadsdel",
@@ -122,6 +125,14 @@ export function requisitionColumns(
       ],
       required: true,
       type: "text",
+    },
+    {
+      // A code beside the name; the recipient column alone may hold a code too.
+      id: "code",
+      label: { sv: "kodkolumn", en: "code column" },
+      words: CODE_WORDS,
+      required: false,
+      type: "code",
     },
     {
       id: "requested",

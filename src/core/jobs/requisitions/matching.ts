@@ -2,13 +2,19 @@
  * Which recipient a requisition is from. A requisition names its recipient by code
  * ("0180", or 180 after a spreadsheet dropped the zero), by name, or both ("0180 Stockholm").
  *
- * Names are compared twice: strictly (case, extra spaces and line breaks ignored) and, when
- * that finds nothing, loosely (hyphens and dashes read as spaces as well). å, ä and ö are
- * never folded: "Malung Salen" is not "Malung-Sälen". A requisition that could be two
- * recipients is never matched to either; one that matches none gets the closest name by
- * edit distance as a hint.
+ * Names are compared three times, each only when the one before finds nothing: strictly
+ * (case, extra spaces and line breaks ignored), loosely (hyphens and dashes read as spaces
+ * as well), and by their short forms: "Stockholms kommun", "Göteborgs Stad", "Malmö stad"
+ * are Stockholm, Göteborg and Malmö ("X kommun", "Xs kommun", "X stad", "Xs stad"), and
+ * "Region Gotland" is Gotland, the one municipality named as a region. å, ä and ö are
+ * never folded: "Malung Salen" is not "Malung-Sälen". A code column beside the name is
+ * used too. A requisition that could be two recipients (by two names, or a code and a name
+ * that disagree) is never matched to either; one that matches none gets the closest name
+ * by edit distance as a hint.
  */
 import type { CellValue } from "../../grid";
+import { isBlank } from "../../grid";
+import { splitCodeName } from "../../table/code-name";
 import { cellText } from "../../table/columns";
 
 /** A recipient as matching sees it. */
@@ -75,16 +81,37 @@ export function editDistance(a: string, b: string): number {
   return previous[ys.length];
 }
 
-/** A recipient cell split into its code and name parts ("0180 Stockholm", "Stockholm (0180)"). */
+/**
+ * A recipient cell split into its code and name parts ("0180 Stockholm", "Stockholm (0180)"),
+ * by the rule every job uses for code and name in one cell (core/table/code-name).
+ */
 export function splitRecipient(value: CellValue): { code: string | null; name: string } {
   if (typeof value === "number") return { code: normaliseCode(value), name: "" };
   const text = cellText(value);
   if (/^\d+$/.test(text.replace(/\s+/g, ""))) return { code: normaliseCode(text), name: "" };
-  const leading = /^(\d{1,4})\s*[-\u2013:]?\s*(\p{L}.*)$/u.exec(text);
-  if (leading) return { code: normaliseCode(leading[1]), name: leading[2] };
-  const trailing = /^(.*\D)\s*\((\d{1,4})\)$/.exec(text);
-  if (trailing) return { code: normaliseCode(trailing[2]), name: trailing[1].trim() };
+  const split = splitCodeName(text);
+  if (split) return { code: normaliseCode(split.code), name: split.name };
   return { code: null, name: text };
+}
+
+/** The only municipality whose official name is a region's ("Region Gotland"); county regions are not. */
+const REGION_MUNICIPALITIES = new Set(["gotland"]);
+
+/**
+ * The short forms a long form of a municipality's name stands for, loose and lower case:
+ * "stockholms kommun" -> "stockholms", "stockholm"; "region gotland" -> "gotland". Empty
+ * for a name that is no long form. Which one is meant is settled by the list: only a form
+ * that is one recipient's name matches.
+ */
+export function shortForms(name: string): string[] {
+  const loose = looseName(name);
+  const long = /^(.*\S) (?:kommun|stad)$/.exec(loose);
+  if (long) {
+    const base = long[1];
+    return base.endsWith("s") && base.length > 2 ? [base, base.slice(0, -1)] : [base];
+  }
+  const region = /^region (.+)$/.exec(loose);
+  return region && REGION_MUNICIPALITIES.has(region[1]) ? [region[1]] : [];
 }
 
 /** Closest names allowed as hints: at most a third of the typed length away (at least 2). */
@@ -96,52 +123,96 @@ export class RecipientIndex {
   private readonly byCode = new Map<string, number>();
   private readonly byStrict = new Map<string, number[]>();
   private readonly byLoose = new Map<string, number[]>();
-  private readonly looseNames: string[];
+  /** Each recipient's loose name and its short forms. */
+  private readonly byShort = new Map<string, number[]>();
+  /** Per recipient: the names a hint may show it by (loose, with short forms). */
+  private readonly hintNames: string[][];
 
   constructor(private readonly targets: readonly MatchTarget[]) {
-    this.looseNames = targets.map((t) => looseName(t.name));
+    this.hintNames = targets.map(() => []);
     targets.forEach((target, index) => {
-      if (target.code !== null && !this.byCode.has(target.code))
-        this.byCode.set(target.code, index);
-      push(this.byStrict, strictName(target.name), index);
-      push(this.byLoose, this.looseNames[index], index);
+      // A list without a code column may still carry codes in its names ("0180 Stockholm").
+      const split = splitCodeName(target.name);
+      const code = target.code ?? (split ? normaliseCode(split.code) : null);
+      if (code !== null && !this.byCode.has(code)) this.byCode.set(code, index);
+      for (const name of split ? [target.name, split.name] : [target.name]) {
+        push(this.byStrict, strictName(name), index);
+        push(this.byLoose, looseName(name), index);
+        for (const form of [looseName(name), ...shortForms(name)]) {
+          push(this.byShort, form, index);
+          this.hintNames[index].push(form);
+        }
+      }
     });
   }
 
-  match(value: CellValue): Match {
+  /**
+   * The recipient of a requisition cell, with the cell of a code column beside it when the
+   * list has one: the cell read as a name, else as code and name; every way that finds a
+   * recipient must find the same one.
+   */
+  match(value: CellValue, codeValue: CellValue = null): Match {
     const text = cellText(value === null || value === undefined ? "" : String(value));
-    if (text === "") return { kind: "empty" };
-    const { code, name } = splitRecipient(value);
-    const byCode = code === null ? undefined : this.byCode.get(code);
-    const byName = name === "" ? [] : this.matchName(name);
-    if (byName.length > 1) return { kind: "ambiguous", text, candidates: byName };
-    const named = byName[0];
-    if (byCode !== undefined && named !== undefined && byCode !== named)
-      return { kind: "ambiguous", text, candidates: [byCode, named] };
-    const index = byCode ?? named;
-    if (index !== undefined) return { kind: "matched", index };
-    return { kind: "unknown", text, hints: name === "" ? [] : this.hints(name) };
+    const codeText = isBlank(codeValue) ? "" : cellText(String(codeValue));
+    if (text === "" && codeText === "") return { kind: "empty" };
+    const shown = text === "" ? codeText : text;
+    const found: number[] = [];
+    let name = text;
+    let byName = text === "" ? [] : this.matchName(text);
+    if (byName.length === 0 && text !== "") {
+      const split = splitRecipient(value);
+      name = split.name;
+      byName = name === "" ? [] : this.matchName(name);
+      // A cell that is no name may be a code alone ("P77", "S-12").
+      found.push(...this.codeMatch(split.code ?? normaliseCode(value)));
+    }
+    if (byName.length > 1) return { kind: "ambiguous", text: shown, candidates: byName };
+    found.push(...byName);
+    if (codeText !== "") found.push(...this.codeMatch(normaliseCode(codeValue)));
+    const distinct = [...new Set(found)].sort((a, b) => a - b);
+    if (distinct.length > 1) return { kind: "ambiguous", text: shown, candidates: distinct };
+    if (distinct.length === 1) return { kind: "matched", index: distinct[0] };
+    return { kind: "unknown", text: shown, hints: name === "" ? [] : this.hints(name) };
+  }
+
+  private codeMatch(code: string | null): number[] {
+    const index = code === null ? undefined : this.byCode.get(code);
+    return index === undefined ? [] : [index];
   }
 
   private matchName(name: string): number[] {
     const strict = this.byStrict.get(strictName(name)) ?? [];
-    if (strict.length > 0) return strict;
-    return this.byLoose.get(looseName(name)) ?? [];
+    if (strict.length > 0) return unique(strict);
+    const loose = this.byLoose.get(looseName(name)) ?? [];
+    if (loose.length > 0) return unique(loose);
+    const short = shortForms(name).flatMap((form) => this.byShort.get(form) ?? []);
+    const byShort = [looseName(name)].flatMap((form) => this.byShort.get(form) ?? []);
+    return unique([...short, ...byShort]);
   }
 
   private hints(name: string): string[] {
-    const typed = looseName(name);
-    let best = hintLimit(typed) + 1;
-    let names: string[] = [];
-    this.looseNames.forEach((candidate, index) => {
-      const distance = editDistance(typed, candidate);
-      if (distance < best) {
-        best = distance;
-        names = [this.targets[index].name];
-      } else if (distance === best) names.push(this.targets[index].name);
-    });
-    return names;
+    let best = Infinity;
+    let found: number[] = [];
+    for (const typed of [looseName(name), ...shortForms(name)]) {
+      const limit = hintLimit(typed);
+      this.hintNames.forEach((candidates, index) => {
+        for (const candidate of candidates) {
+          const distance = editDistance(typed, candidate);
+          if (distance > limit || distance > best) continue;
+          if (distance < best) {
+            best = distance;
+            found = [];
+          }
+          if (!found.includes(index)) found.push(index);
+        }
+      });
+    }
+    return found.map((index) => this.targets[index].name);
   }
+}
+
+function unique(indexes: readonly number[]): number[] {
+  return [...new Set(indexes)].sort((a, b) => a - b);
 }
 
 function push(map: Map<string, number[]>, key: string, index: number): void {

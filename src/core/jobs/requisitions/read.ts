@@ -85,6 +85,8 @@ export interface RequisitionRow {
   /** Index into grid.values. */
   row: number;
   recipient: CellValue;
+  /** The code column's cell beside the recipient; null without one. */
+  code: CellValue;
   recipientText: string;
   /** "Rekvisitioner!A5": the requisition's own cell, in messages and the JSON. */
   recipientCell: string;
@@ -280,7 +282,7 @@ export function readRequisitions(
     return { columns: match, rows: [], ignored: [], problems: detection.problems };
   const recipientCol = match.columns.recipient as number;
   const requestedCol = match.columns.requested as number;
-  const { received: receivedCol, wantsMore: moreCol } = match.columns;
+  const { code: codeCol, received: receivedCol, wantsMore: moreCol } = match.columns;
   const { data, ignored } = listRows(grid, match.headerRow, [recipientCol], requestedCol);
   const rows = data.map((r): RequisitionRow => {
     const values = grid.values[r];
@@ -288,6 +290,7 @@ export function readRequisitions(
     return {
       row: r,
       recipient: values[recipientCol] ?? null,
+      code: codeCol === undefined ? null : (values[codeCol] ?? null),
       recipientText: cellText(values[recipientCol]),
       recipientCell: gridCellRef(grid, r, recipientCol),
       requested: parseNumberCell(values[requestedCol]),

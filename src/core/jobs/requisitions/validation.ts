@@ -103,7 +103,7 @@ export function checkRequisitions(
   );
   const firstFrom = new Map<number, string>();
   return rows.map((row): CheckedRequisition => {
-    const match = index.match(row.recipient);
+    const match = index.match(row.recipient, row.code);
     const requested = row.requested.kind === "number" ? row.requested.value : null;
     const base = { row, requested, approved: ZERO, wanted: ZERO as Wanted, received: dayOf(row) };
     if (match.kind !== "matched") {

@@ -191,7 +191,8 @@ function attemptRow<Id extends string>(
   row: number,
   width: number,
   spec: readonly ColumnSpec<Id>[],
-  choice: ColumnChoice<Id>
+  choice: ColumnChoice<Id>,
+  lettersTellRow = false
 ): RowAttempt<Id> | null {
   const normalised = Array.from({ length: width }, (_, c) => normaliseHeader(grid.values[row][c]));
   if (normalised.every((h) => h === "")) return null;
@@ -204,12 +205,17 @@ function attemptRow<Id extends string>(
   let anyMatch = false;
 
   // Chosen columns first, so detection never takes a column the user gave to another.
+  // A choice is a header or a sheet letter ("[D]"), as matchColumn reads it.
   for (const column of spec) {
     const chosen = choice[column.id];
     if (chosen === undefined || chosen === "") continue;
-    const wanted = normaliseHeader(chosen);
-    const index = normalised.findIndex((h) => h === wanted);
-    if (index < 0) {
+    const named = matchColumn(normalised, chosen, grid.left);
+    if (named !== null && "ambiguous" in named) {
+      problems.push(ambiguousColumn(column.id, cellText(chosen), named.ambiguous, grid.left));
+      anyMatch = true;
+      continue;
+    }
+    if (named === null) {
       problems.push({
         code: "COLUMN_NOT_FOUND",
         field: column.id,
@@ -217,13 +223,16 @@ function attemptRow<Id extends string>(
       });
       continue;
     }
+    const index = named.col;
+    // A column named by letter is there in every row: it does not tell which is the header.
+    const evidence = lettersTellRow || !isLetterReference(chosen);
     if (taken.has(index)) {
       problems.push({ code: "SAME_COLUMN_TWICE", field: column.id, params: { header: chosen } });
       continue;
     }
     columns[column.id] = index;
     taken.add(index);
-    anyMatch = true;
+    if (evidence) anyMatch = true;
     if (column.required) found++;
   }
 
@@ -280,6 +289,27 @@ function examples(column: ColumnSpec): Localised {
 }
 
 /**
+ * The header row when every column is named by letter: the row above the first number in
+ * a number column so named (else the first row that is not blank).
+ */
+function letterHeaderRow<Id extends string>(
+  grid: Grid,
+  spec: readonly ColumnSpec<Id>[],
+  choice: ColumnChoice<Id>
+): number {
+  const rows = Math.min(HEADER_SEARCH_ROWS + 1, grid.values.length);
+  for (const column of spec) {
+    const chosen = choice[column.id];
+    if (column.type !== "number" || !isLetterReference(chosen)) continue;
+    const col = columnIndex((chosen as string).trim().slice(1, -1).toUpperCase()) - grid.left;
+    for (let row = 1; row < rows; row++)
+      if (typeof grid.values[row]?.[col] === "number") return row - 1;
+  }
+  const first = grid.values.findIndex((row) => row.some((v) => !isBlank(v)));
+  return Math.max(first, 0);
+}
+
+/**
  * Finds the header row: the first of the top 20 rows where every required column is found;
  * failing that, the row that found the most, with a problem per missing column, so the pane
  * can let the user pick them.
@@ -304,6 +334,11 @@ export function detectColumns<Id extends string>(
     if (!attempt) continue;
     if (attempt.found === required) return { match: attempt.match, problems: attempt.problems };
     if (!best || attempt.found > best.found) best = attempt;
+  }
+  if (!best && Object.values<string | undefined>(choice).some(isLetterReference)) {
+    const row = letterHeaderRow(grid, spec, choice);
+    const attempt = attemptRow(grid, row, width, spec, choice, true);
+    if (attempt) return { match: attempt.match, problems: attempt.problems };
   }
   if (best) return { match: best.match, problems: best.problems };
   return {

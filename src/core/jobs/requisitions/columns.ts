@@ -28,6 +28,7 @@ export const MAXIMA_COLUMNS: readonly ColumnSpec<MaximaColumnId>[] = [
     words: CODE_WORDS,
     required: false,
     type: "code",
+    flag: "--maxima-code-column",
   },
   {
     id: "name",
@@ -48,6 +49,7 @@ export const MAXIMA_COLUMNS: readonly ColumnSpec<MaximaColumnId>[] = [
     ],
     required: true,
     type: "text",
+    flag: "--maxima-name-column",
   },
   {
     id: "maximum",
@@ -68,6 +70,7 @@ export const MAXIMA_COLUMNS: readonly ColumnSpec<MaximaColumnId>[] = [
     ],
     required: true,
     type: "number",
+    flag: "--maxima-amount-column",
   },
   {
     id: "key",
@@ -88,6 +91,7 @@ export const MAXIMA_COLUMNS: readonly ColumnSpec<MaximaColumnId>[] = [
     ],
     required: false,
     type: "number",
+    flag: "--maxima-key-column",
   },
   {
     id: "wantsMore",
@@ -95,6 +99,7 @@ export const MAXIMA_COLUMNS: readonly ColumnSpec<MaximaColumnId>[] = [
     words: WANTS_MORE_WORDS,
     required: false,
     type: "number",
+    flag: "--maxima-wants-more-column",
   },
 ];
 
@@ -125,6 +130,7 @@ export function requisitionColumns(
       ],
       required: true,
       type: "text",
+      flag: "--requisition-name-column",
     },
     {
       // A code beside the name; the recipient column alone may hold a code too.
@@ -133,6 +139,7 @@ export function requisitionColumns(
       words: CODE_WORDS,
       required: false,
       type: "code",
+      flag: "--requisition-code-column",
     },
     {
       id: "requested",
@@ -151,6 +158,7 @@ export function requisitionColumns(
       ],
       required: true,
       type: "number",
+      flag: "--requisition-amount-column",
     },
     {
       id: "received",
@@ -168,6 +176,7 @@ export function requisitionColumns(
       ],
       required: withDeadline,
       type: "date",
+      flag: "--requisition-date-column",
     },
     {
       id: "wantsMore",
@@ -175,6 +184,7 @@ export function requisitionColumns(
       words: WANTS_MORE_WORDS,
       required: false,
       type: "number",
+      flag: "--requisition-wants-more-column",
     },
   ];
 }

@@ -7,6 +7,10 @@ import type { Catalogue } from "../../problems";
 
 export const REQUISITION_MESSAGES = {
   // One message per requisition.
+  COLUMN_REQUIRED: {
+    sv: (p) => `Listan måste ha en ${p.column}: ange dess rubrik, eller bokstav som '[B]'.`,
+    en: (p) => `The list must have a ${p.column}: give its header, or its letter such as '[B]'.`,
+  },
   REQUISITION_OK: {
     sv: (p) => `Godkänd: ${p.approved} kr.`,
     en: (p) => `Approved: ${p.approved} kr.`,

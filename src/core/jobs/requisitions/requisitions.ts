@@ -12,8 +12,13 @@ import { type IsoDate, parseIsoDate } from "../../dates";
 import { Decimal, ZERO, formatMoney, sum } from "../../money";
 import { parseNumberCell, parseNumberText } from "../../parse";
 import { InputError, type Problem } from "../../problems";
-import type { ColumnChoice, ColumnMatch } from "../../table/columns";
-import type { MaximaColumnId, RequisitionColumnId } from "./columns";
+import type { ColumnChoice, ColumnMatch, ColumnSpec } from "../../table/columns";
+import {
+  MAXIMA_COLUMNS,
+  type MaximaColumnId,
+  type RequisitionColumnId,
+  requisitionColumns,
+} from "./columns";
 import {
   type IgnoredRow,
   type MaximumRow,
@@ -143,6 +148,48 @@ function readParameters(request: RequisitionsRequest, problems: Problem[]): Para
   return { unit, pot, deadline };
 }
 
+type ListName = "maxima" | "requisitions";
+
+/**
+ * A list's column choice with "none" taken out for its required columns (each refused with
+ * a problem): detection then looks for them by their headers as if nothing was chosen.
+ */
+function checkedChoice<Id extends string>(
+  list: ListName,
+  spec: readonly ColumnSpec<Id>[],
+  choice: ColumnChoice<Id> = {},
+  problems: Problem[]
+): ColumnChoice<Id> {
+  const checked: ColumnChoice<Id> = { ...choice };
+  for (const column of spec) {
+    const chosen = choice[column.id];
+    if (!column.required || chosen === undefined || chosen.trim() !== "") continue;
+    problems.push({
+      code: "COLUMN_REQUIRED",
+      field: `${list}.${column.id}`,
+      params: { column: column.label },
+    });
+    delete checked[column.id];
+  }
+  return checked;
+}
+
+/**
+ * Both lists have a code and a wants-more column: a problem of a column says its list
+ * ("maxima.code", "requisitions.code"), and one of the list's range says the list.
+ */
+function ofList<Id extends string>(
+  list: ListName,
+  spec: readonly ColumnSpec<Id>[],
+  problems: readonly Problem[]
+): Problem[] {
+  const ids = new Set<string>(spec.map((c) => c.id));
+  return problems.map((p) => {
+    if (p.field === "range") return { ...p, field: list };
+    return p.field !== undefined && ids.has(p.field) ? { ...p, field: `${list}.${p.field}` } : p;
+  });
+}
+
 export function runRequisitions(
   maximaGrid: Grid,
   requisitionsGrid: Grid,
@@ -151,13 +198,15 @@ export function runRequisitions(
 ): RequisitionsRun {
   const problems: Problem[] = [];
   const { unit, pot: givenPot, deadline } = readParameters(request, problems);
-  const maxima = readMaxima(maximaGrid, unit, choice.maxima);
-  const requisitionList = readRequisitions(
-    requisitionsGrid,
-    deadline !== null,
-    choice.requisitions
+  const requisitionSpec = requisitionColumns(deadline !== null);
+  const maximaChoice = checkedChoice("maxima", MAXIMA_COLUMNS, choice.maxima, problems);
+  const listChoice = checkedChoice("requisitions", requisitionSpec, choice.requisitions, problems);
+  const maxima = readMaxima(maximaGrid, unit, maximaChoice);
+  const requisitionList = readRequisitions(requisitionsGrid, deadline !== null, listChoice);
+  problems.push(
+    ...ofList("maxima", MAXIMA_COLUMNS, maxima.problems),
+    ...ofList("requisitions", requisitionSpec, requisitionList.problems)
   );
-  problems.push(...maxima.problems, ...requisitionList.problems);
 
   const maximaSum = sum(maxima.recipients.map((r) => r.maximum));
   if (givenPot && problems.length === 0 && givenPot.lessThan(maximaSum)) {

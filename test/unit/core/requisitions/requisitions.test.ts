@@ -71,7 +71,7 @@ describe("input that cannot be read stops the run, every problem named", () => {
       ["BAD_UNIT", "unit", undefined],
       ["POT_NOT_POSITIVE", "total", undefined],
       ["DEADLINE_INVALID", "deadline", undefined],
-      ["COLUMN_MISSING", "maximum", "Fördelningslista!A1:C1"],
+      ["COLUMN_MISSING", "maxima.maximum", "Fördelningslista!A1:C1"],
     ]);
     // With a valid deadline, the requisitions need a date column.
     expect(
@@ -80,7 +80,7 @@ describe("input that cannot be read stops the run, every problem named", () => {
           deadline: "2026-03-16",
         })
       ).map((p) => [p.code, p.field, problemLocation(p)])
-    ).toEqual([["COLUMN_MISSING", "received", "Rekvisitioner!A1:C1"]]);
+    ).toEqual([["COLUMN_MISSING", "requisitions.received", "Rekvisitioner!A1:C1"]]);
   });
 
   test("empty lists", () => {

@@ -11,8 +11,14 @@ import ExcelJS from "exceljs";
 import type { CellValue, Grid } from "../core/grid";
 import { formatMoney } from "../core/money";
 import { type Lang, InputError, describeProblem } from "../core/problems";
+import type { ColumnChoice, ColumnSpec } from "../core/table/columns";
+import { MAXIMA_COLUMNS, requisitionColumns } from "../core/jobs/requisitions/columns";
 import { requisitionsJson } from "../core/jobs/requisitions/json";
-import { type RequisitionsRun, runRequisitions } from "../core/jobs/requisitions/requisitions";
+import {
+  type RequisitionsChoice,
+  type RequisitionsRun,
+  runRequisitions,
+} from "../core/jobs/requisitions/requisitions";
 import { requisitionsSheet, statusWords } from "../core/jobs/requisitions/sheet";
 import { CliError } from "./cli-error";
 import { type Command, type CommandOutput, problemsOutput, wroteSheetLine } from "./command";
@@ -38,6 +44,8 @@ export interface RequisitionsOptions {
   lang: Lang;
   /** ISO date of the run, shown on the sheet. */
   date: string;
+  /** Columns chosen by header or letter ("[D]"), per list (the --maxima-*-column flags). */
+  columns?: RequisitionsChoice;
 }
 
 export interface RequisitionsOutput extends CommandOutput {
@@ -45,13 +53,37 @@ export interface RequisitionsOutput extends CommandOutput {
   run?: RequisitionsRun;
 }
 
+/** Each list's column flags, as core's column specs name them (--maxima-name-column, ...). */
+const COLUMN_FLAGS = {
+  maxima: MAXIMA_COLUMNS,
+  requisitions: requisitionColumns(true),
+} as const;
+
 const FIELD_FLAGS: Record<string, string> = {
   total: "--total",
   unit: "--unit",
   deadline: "--deadline",
   maxima: "--maxima-sheet",
   requisitions: "--requisitions-sheet",
+  ...Object.fromEntries(
+    Object.entries(COLUMN_FLAGS).flatMap(([list, spec]) =>
+      spec.map((column) => [`${list}.${column.id}`, column.flag as string])
+    )
+  ),
 };
+
+/** A list's columns as the flags chose them; a flag not given leaves its column to detection. */
+function chosenColumns<Id extends string>(
+  spec: readonly ColumnSpec<Id>[],
+  value: (flag: string) => string | undefined
+): ColumnChoice<Id> {
+  const choice: ColumnChoice<Id> = {};
+  for (const column of spec) {
+    const chosen = value((column.flag as string).slice(2));
+    if (chosen !== undefined) choice[column.id] = chosen;
+  }
+  return choice;
+}
 
 /** One line per requisition, then the totals: what a controller reads in the terminal. */
 function summaryTable(run: RequisitionsRun, lang: Lang): string {
@@ -114,12 +146,17 @@ export async function requisitionsCommand(
 
     let run: RequisitionsRun;
     try {
-      run = runRequisitions(maxima, requisitions, {
-        deadline: options.deadline,
-        total: options.total,
-        unit: options.unit,
-        redistribute: options.redistribute,
-      });
+      run = runRequisitions(
+        maxima,
+        requisitions,
+        {
+          deadline: options.deadline,
+          total: options.total,
+          unit: options.unit,
+          redistribute: options.redistribute,
+        },
+        options.columns
+      );
     } catch (error) {
       if (error instanceof InputError)
         return problemsOutput(error.problems, options.lang, options.json, FIELD_FLAGS);
@@ -168,6 +205,16 @@ export function gridsWorkbook(grids: readonly Grid[]): ExcelJS.Workbook {
 const USAGE_SV = `statsbidrag requisitions <indata.xlsx> --maxima-sheet <blad> --requisitions-sheet <blad>
     [--deadline ÅÅÅÅ-MM-DD] [--total <belopp>] [--redistribute] [--unit <belopp>]
     [--output <utdata.xlsx>] [--json] [--lang sv|en]
+    [--maxima-name-column <rubrik>] [--maxima-code-column <rubrik>]
+    [--maxima-amount-column <rubrik>] [--maxima-key-column <rubrik>]
+    [--maxima-wants-more-column <rubrik>]
+    [--requisition-name-column <rubrik>] [--requisition-code-column <rubrik>]
+    [--requisition-amount-column <rubrik>] [--requisition-date-column <rubrik>]
+    [--requisition-wants-more-column <rubrik>]
+
+Kolumnerna hittas på rubrikerna; flaggorna väljer en kolumn med dess rubrik eller med dess
+bokstav inom hakparentes ("[D]"), t.ex. när två kolumner heter "Belopp". "" betyder att
+listan inte har den valfria kolumnen (kod, nyckel, mer medel, datum utan --deadline).
 
 Prövar varje rekvisition mot mottagarens maxbelopp (ok, över max, okänd, dubblett,
 ogiltigt belopp, för sent) och fördelar med --redistribute om det som inte rekvirerats
@@ -179,6 +226,16 @@ Kod 0: klart (även när rekvisitioner har problem). Kod 2: fel i indata, inget 
 const USAGE_EN = `statsbidrag requisitions <input.xlsx> --maxima-sheet <sheet> --requisitions-sheet <sheet>
     [--deadline YYYY-MM-DD] [--total <amount>] [--redistribute] [--unit <amount>]
     [--output <output.xlsx>] [--json] [--lang sv|en]
+    [--maxima-name-column <header>] [--maxima-code-column <header>]
+    [--maxima-amount-column <header>] [--maxima-key-column <header>]
+    [--maxima-wants-more-column <header>]
+    [--requisition-name-column <header>] [--requisition-code-column <header>]
+    [--requisition-amount-column <header>] [--requisition-date-column <header>]
+    [--requisition-wants-more-column <header>]
+
+Columns are found by their headers; the flags choose a column by its header or by its
+letter in brackets ("[D]"), e.g. when two columns are called "Belopp". "" means the list
+has no such optional column (code, key, wants more, date without --deadline).
 
 Checks every requisition against the recipient's maximum (ok, over maximum, unknown,
 duplicate, invalid amount, late) and, with --redistribute, re-distributes what was not
@@ -202,6 +259,11 @@ export const requisitions: Command = {
     redistribute: { type: "boolean" },
     unit: { type: "string" },
     output: { type: "string" },
+    ...Object.fromEntries(
+      Object.values(COLUMN_FLAGS).flatMap((spec) =>
+        spec.map((column) => [(column.flag as string).slice(2), { type: "string" as const }])
+      )
+    ),
   },
   async run(args, context) {
     const maximaSheet = args.string("maxima-sheet");
@@ -225,6 +287,10 @@ export const requisitions: Command = {
       json: context.json,
       lang: context.lang,
       date: context.date,
+      columns: {
+        maxima: chosenColumns(COLUMN_FLAGS.maxima, (flag) => args.string(flag)),
+        requisitions: chosenColumns(COLUMN_FLAGS.requisitions, (flag) => args.string(flag)),
+      },
     });
     return { stdout, stderr, exitCode };
   },

@@ -210,7 +210,8 @@ describe("exit codes and nothing written on bad input", () => {
     expect(result.stdout).toBe("");
     expect(result.stderr.trim().split("\n")).toEqual([
       "--deadline: Sista dag '30 sept' är inget datum; skriv den som ÅÅÅÅ-MM-DD.",
-      "Rubrikraden Inkomna!A1:B1 har ingen kolumn för rekvirerat belopp (t.ex. 'Rekvirerat belopp', 'Rekvirerat', 'Rekvisition'). Välj den.",
+      // The column's flag first: that is how the runner chooses it.
+      "--requisition-amount-column: Rubrikraden Inkomna!A1:B1 har ingen kolumn för rekvirerat belopp (t.ex. 'Rekvirerat belopp', 'Rekvirerat', 'Rekvisition'). Välj den.",
     ]);
     expect(readdirSync(dir)).toEqual(["in.xlsx"]);
   });

@@ -108,7 +108,7 @@ export function shortForms(name: string): string[] {
   const long = /^(.*\S) (?:kommun|stad)$/.exec(loose);
   if (long) {
     const base = long[1];
-    return base.endsWith("s") && base.length > 2 ? [base, base.slice(0, -1)] : [base];
+    return base.endsWith("s") && base.length > 1 ? [base, base.slice(0, -1)] : [base];
   }
   const region = /^region (.+)$/.exec(loose);
   return region && REGION_MUNICIPALITIES.has(region[1]) ? [region[1]] : [];

@@ -3,6 +3,7 @@
  * forms of municipality names, a code column beside the name, code and name in one cell,
  * and timestamps with a time on the deadline day.
  */
+import fc from "fast-check";
 import type { CellValue } from "../../../../src/core/grid";
 import { RecipientIndex, type MatchTarget } from "../../../../src/core/jobs/requisitions/matching";
 import { runRequisitions } from "../../../../src/core/jobs/requisitions/requisitions";
@@ -144,5 +145,64 @@ describe("the requisitions job", () => {
       ["Göteborg", 200_000, "2026-03-16 14:32"],
     ]);
     expect(result.requisitions.map((r) => r.status)).toEqual(["ok", "ok"]);
+  });
+});
+
+describe("properties", () => {
+  const word = fc.stringMatching(/^[A-ZÅÄÖ][a-zåäö]{0,6}s?$/);
+  const names = fc.uniqueArray(word, {
+    minLength: 1,
+    maxLength: 12,
+    selector: (n) => n.toLowerCase(),
+  });
+  const longForm = (name: string, form: number) =>
+    [
+      `${name} kommun`,
+      `${name}s kommun`,
+      `${name} stad`,
+      `${name}s Stad`,
+      `${name.toUpperCase()} KOMMUN`,
+    ][form];
+
+  test("a long form is its municipality's, or ambiguous between it and another: never another's alone", () => {
+    fc.assert(
+      fc.property(names, fc.nat(), fc.integer({ min: 0, max: 4 }), (list, pick, form) => {
+        const recipients = list.map((name) => ({ code: null, name }));
+        const wanted = pick % list.length;
+        const match = new RecipientIndex(recipients).match(longForm(list[wanted], form));
+        if (match.kind === "matched") expect(match.index).toBe(wanted);
+        else {
+          expect(match.kind).toBe("ambiguous");
+          if (match.kind === "ambiguous") expect(match.candidates).toContain(wanted);
+        }
+      })
+    );
+  });
+
+  test("the order of the maxima never changes whom a requisition matches", () => {
+    fc.assert(
+      fc.property(
+        names,
+        fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 4 })), { maxLength: 8 }),
+        fc.nat(),
+        (list, typed, seed) => {
+          const shuffled = [...list].sort(
+            (a, b) => ((a.charCodeAt(0) * 31 + seed) % 97) - ((b.charCodeAt(0) * 31 + seed) % 97)
+          );
+          const one = new RecipientIndex(list.map((name) => ({ code: null, name })));
+          const other = new RecipientIndex(shuffled.map((name) => ({ code: null, name })));
+          const named = (i: RecipientIndex, order: string[], text: string) => {
+            const match = i.match(text);
+            if (match.kind === "matched") return order[match.index];
+            if (match.kind === "ambiguous") return match.candidates.map((c) => order[c]).sort();
+            return match.kind;
+          };
+          for (const [pick, form] of typed) {
+            const text = longForm(list[pick % list.length], form);
+            expect(named(other, shuffled, text)).toEqual(named(one, list, text));
+          }
+        }
+      )
+    );
   });
 });

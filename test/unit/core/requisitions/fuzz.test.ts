@@ -35,6 +35,11 @@ const cell: fc.Arbitrary<CellValue> = fc.oneof(
     "Malung-Sälen",
     "0180",
     "180 Stockholm",
+    "Stockholms kommun",
+    "Göteborgs Stad",
+    "Region Gotland",
+    "Salas kommun",
+    "Kod",
     "X",
     "-",
     ""
@@ -49,7 +54,12 @@ const cell: fc.Arbitrary<CellValue> = fc.oneof(
     "2026-03-16",
     "16 mars 2026",
     "mars 2026",
-    "16/3 2026"
+    "16/3 2026",
+    "2026-03-16T23:30:00Z",
+    "16 mars 2026 kl. 14.32",
+    "2026-03-16 25:61",
+    "202613",
+    "[B]"
   ),
   fc.integer({ min: -1000, max: 2_000_000 }),
   fc.double({ noNaN: true, noDefaultInfinity: true }),
@@ -75,7 +85,17 @@ const requisitionRow: fc.Arbitrary<CellValue[]> = fc.oneof(
     weight: 4,
     arbitrary: fc.tuple(
       fc.oneof(
-        fc.constantFrom("Stockholm", "malung sälen", "GÖTEBORG", "Mala", "Sala", "Uppsala"),
+        fc.constantFrom(
+          "Stockholm",
+          "malung sälen",
+          "GÖTEBORG",
+          "Mala",
+          "Sala",
+          "Uppsala",
+          "Salas kommun",
+          "Malås kommun",
+          "Göteborgs Stad"
+        ),
         fc.integer({ min: 1, max: 2999 })
       ),
       fc.oneof(fc.integer({ min: -10, max: 1_500_000 }), cell),

@@ -143,6 +143,10 @@ function summaryText(result: ReportResult, lang: Lang): string {
   const amountWidth = Math.max(...lines.map(([, a]) => a.length));
   let out =
     lines.map(([l, a]) => `${l.padEnd(labelWidth)}  ${a.padStart(amountWidth)}`).join("\n") + "\n";
+  if (result.warnings.length > 0) {
+    out += `\n${sv ? "Att kontrollera" : "To check"}:\n`;
+    for (const warning of result.warnings) out += `  ${describeProblem(warning, lang)}\n`;
+  }
   if (result.flagged.length > 0) {
     out += `\n${sv ? "Flaggade rader" : "Flagged rows"}: ${result.flagged.length}\n`;
     const json = reportJson(result, lang).flagged;

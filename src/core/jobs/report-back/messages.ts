@@ -55,6 +55,18 @@ export const REPORT_MESSAGES = {
     sv: (p) => `Ingen flaggad rad finns på ${p.text}; det finns inget att godkänna där.`,
     en: (p) => `No flagged row is at ${p.text}; there is nothing to accept there.`,
   },
+  REPORT_NEGATIVE_CATEGORY: {
+    sv: (p) =>
+      `${p.category}${p.district} är negativt, ${p.amount} kr: krediteringar (${p.rows}) utan motsvarande kostnad i bidragsåret, t.ex. en kreditnota vars faktura bokfördes ett annat år? Kontrollera raderna.`,
+    en: (p) =>
+      `${p.category}${p.district} is negative, ${p.amount} kr: credits (${p.rows}) without a matching cost in the grant year, e.g. a credit note whose invoice was booked in another year? Check the rows.`,
+  },
+  REPORT_NEGATIVE_TOTAL: {
+    sv: (p) =>
+      `Summa använt är negativt, ${p.amount} kr. Ej använt att återbetala räknas aldrig högre än erhållet bidrag, ${p.received} kr. Kontrollera krediteringarna (${p.rows}).`,
+    en: (p) =>
+      `Total used is negative, ${p.amount} kr. Unused, to be repaid, is never more than the grant received, ${p.received} kr. Check the credits (${p.rows}).`,
+  },
   FLAG_OUTSIDE_YEAR: {
     sv: (p) => `Bokförd ${p.date}, utanför bidragsåret ${p.year}.`,
     en: (p) => `Booked ${p.date}, outside the grant year ${p.year}.`,

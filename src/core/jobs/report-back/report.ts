@@ -24,6 +24,7 @@ import {
 } from "./categories";
 import { type Flag, RowCheckCache, type RowChecks, flagRow, ledgerCellRef } from "./flags";
 import { type Ledger, type LedgerRow, codeKey, readLedger } from "./ledger";
+import { negativeWarnings, unusedOf } from "./negatives";
 
 /** What the user typed in the pane or on the command line, before validation. */
 export interface ReportRequest {
@@ -82,6 +83,8 @@ export interface ReportResult extends Totals {
   districts: DistrictTotals[];
   lines: ReportLine[];
   flagged: FlaggedRow[];
+  /** What the controller should check but is no error: a negative category or total. */
+  warnings: Problem[];
   mapping: AccountMapping;
   words: string[];
 }
@@ -333,11 +336,22 @@ export function runReport(
 
   const totals = toTotals(all);
   const difference = parameters.received.minus(totals.totalUsed);
+  const warnings = negativeWarnings({
+    received: parameters.received,
+    totalUsed: totals.totalUsed,
+    districts,
+    lines: lines.map((l) => ({
+      ledger: l.ledger,
+      kind: l.kind,
+      amount: l.amount,
+      cell: l.row.cell,
+    })),
+  });
   return {
     ...totals,
     year: parameters.year,
     received: parameters.received,
-    unused: Decimal.max(difference, ZERO),
+    unused: unusedOf(parameters.received, totals.totalUsed),
     ownFunding: Decimal.max(difference.negated(), ZERO),
     costCentres: costCentres.list,
     projects: projects.list,
@@ -345,6 +359,7 @@ export function runReport(
     districts,
     lines,
     flagged,
+    warnings,
     mapping,
     words: wordList,
   };

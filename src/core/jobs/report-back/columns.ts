@@ -140,7 +140,9 @@ export interface LedgerColumns {
   voucher: number | null;
   text: number | null;
   amount:
-    { kind: "single"; column: number } | { kind: "debitCredit"; debit: number; credit: number };
+    | { kind: "single"; column: number }
+    /** creditSign: -1 when the Kredit column writes credits as negative numbers. */
+    | { kind: "debitCredit"; debit: number; credit: number; creditSign: 1 | -1 };
 }
 
 export interface LedgerColumnDetection {
@@ -194,7 +196,7 @@ export function detectLedgerColumns(
   let amount: LedgerColumns["amount"] | null = null;
   if (c.amount !== undefined) amount = { kind: "single", column: c.amount };
   else if (c.debit !== undefined && c.credit !== undefined)
-    amount = { kind: "debitCredit", debit: c.debit, credit: c.credit };
+    amount = { kind: "debitCredit", debit: c.debit, credit: c.credit, creditSign: 1 };
   else if (c.debit !== undefined || c.credit !== undefined) {
     const debit = c.debit !== undefined;
     problems.push({

@@ -21,6 +21,12 @@ export const REPORT_MESSAGES = {
     en: (p) =>
       `${p.flag} is given, but the ledger ${p.range} has no ${p.column} column (e.g. ${p.examples}).`,
   },
+  LEDGER_CREDIT_MIXED_SIGNS: {
+    sv: (p) =>
+      `Kreditkolumnen '${p.header}' har både positiva (${p.positive}) och negativa (${p.negative}) belopp, så det går inte att veta vilka som minskar kostnaden. Skriv alla krediter med samma tecken, eller flytta rättelserna till debetkolumnen.`,
+    en: (p) =>
+      `The credit column '${p.header}' holds both positive (${p.positive}) and negative (${p.negative}) amounts, so which of them reduce the cost cannot be told. Write every credit with the same sign, or move the corrections to the debit column.`,
+  },
   LEDGER_NO_ROWS: {
     sv: (p) => `Det finns inga bokföringsrader under rubrikraden i ${p.range}.`,
     en: (p) => `There are no ledger rows below the header row in ${p.range}.`,

@@ -10,7 +10,7 @@
 import type { Grid } from "../../grid";
 import { parseReference } from "../../grid";
 import { Decimal, ZERO } from "../../money";
-import { parseNumberCell, parseNumberText } from "../../parse";
+import { parseAmountInput } from "../../parse";
 import { InputError, type Problem } from "../../problems";
 import {
   type AccountMapping,
@@ -122,11 +122,11 @@ export function readReportParameters(request: ReportRequest): {
   const receivedText = String(request.received ?? "").trim();
   if (receivedText === "") problems.push({ code: "REPORT_RECEIVED_MISSING", field: "received" });
   else {
-    const parsed =
-      typeof request.received === "number"
-        ? parseNumberCell(request.received)
-        : parseNumberText(request.received);
-    if (parsed.kind !== "number" || parsed.value.isNegative() || parsed.value.decimalPlaces() > 2)
+    const parsed = parseAmountInput(request.received);
+    // "100.000" reads two ways: its own problem names both, as for every job's amounts.
+    if (!parsed.ok && parsed.code === "AMBIGUOUS_DOT")
+      problems.push({ code: "AMBIGUOUS_DOT", field: "received", params: { text: parsed.text } });
+    else if (!parsed.ok || parsed.value.isNegative())
       problems.push({
         code: "REPORT_RECEIVED_BAD",
         field: "received",

@@ -57,6 +57,12 @@ export const REPORT_MESSAGES = {
     sv: (p) => `'${p.text}' är ingen cellreferens (t.ex. Huvudbok!F12).`,
     en: (p) => `'${p.text}' is not a cell reference (e.g. Huvudbok!F12).`,
   },
+  REPORT_ACCEPT_SHEET_NEEDED: {
+    sv: (p) =>
+      `'${p.text}' anger inget blad, och huvudböckerna är flera (${p.sheets}): vilket blad menas? Skriv ${p.choices}.`,
+    en: (p) =>
+      `'${p.text}' names no sheet, and there are several ledgers (${p.sheets}): which sheet is meant? Write ${p.choices}.`,
+  },
   REPORT_ACCEPT_UNKNOWN: {
     sv: (p) => `Ingen flaggad rad finns på ${p.text}; det finns inget att godkänna där.`,
     en: (p) => `No flagged row is at ${p.text}; there is nothing to accept there.`,

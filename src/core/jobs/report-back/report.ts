@@ -8,7 +8,7 @@
  * Decimal once per total: exact to the öre for any ledger.
  */
 import type { Grid } from "../../grid";
-import { parseReference } from "../../grid";
+import { parseReference, quoteSheetName } from "../../grid";
 import { Decimal, ZERO } from "../../money";
 import { parseAmountInput } from "../../parse";
 import { InputError, type Problem } from "../../problems";
@@ -173,8 +173,24 @@ function readAccepts(
       problems.push({ code: "REPORT_ACCEPT_BAD", field: "accept", params: { text } });
       continue;
     }
-    // A cell without a sheet is clear only when there is one ledger.
+    // A cell without a sheet is clear only when there is one ledger; else ask for Sheet!E3.
     const sheet = parsed.sheet ?? (ledgers.length === 1 ? ledgers[0].sheet : null);
+    if (sheet === null && ledgers.length > 1) {
+      const choices = ledgers.map((l) => `${quoteSheetName(l.sheet)}!${text}`);
+      problems.push({
+        code: "REPORT_ACCEPT_SHEET_NEEDED",
+        field: "accept",
+        params: {
+          text,
+          sheets: ledgers.map((l) => l.sheet).join(", "),
+          choices: {
+            sv: `${choices.slice(0, -1).join(", ")} eller ${choices[choices.length - 1]}`,
+            en: `${choices.slice(0, -1).join(", ")} or ${choices[choices.length - 1]}`,
+          },
+        },
+      });
+      continue;
+    }
     if (sheet === null || parsed.box.bottom - parsed.box.top > 1_000_000) {
       problems.push({ code: "REPORT_ACCEPT_BAD", field: "accept", params: { text } });
       continue;

@@ -207,8 +207,13 @@ function attemptRow<Id extends string>(
   for (const column of spec) {
     const chosen = choice[column.id];
     if (chosen === undefined || chosen === "") continue;
-    const wanted = normaliseHeader(chosen);
-    const index = normalised.findIndex((h) => h === wanted);
+    // By header, or by letter ("[D]"); a header over several columns is never the first of them.
+    const matched = matchColumn(normalised, chosen, grid.left);
+    if (matched && "ambiguous" in matched) {
+      problems.push(ambiguousColumn(column.id, chosen, matched.ambiguous, grid.left));
+      continue;
+    }
+    const index = matched ? matched.col : -1;
     if (index < 0) {
       problems.push({
         code: "COLUMN_NOT_FOUND",
@@ -223,6 +228,13 @@ function attemptRow<Id extends string>(
     }
     columns[column.id] = index;
     taken.add(index);
+    // A letter names its column on every row: it is evidence of the header row only where
+    // that row has a header there (so a title row above is never taken for the header).
+    if (
+      isLetterReference(chosen) &&
+      (typeof grid.values[row][index] !== "string" || normalised[index] === "")
+    )
+      continue;
     anyMatch = true;
     if (column.required) found++;
   }

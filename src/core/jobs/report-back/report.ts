@@ -22,6 +22,8 @@ import {
   defaultMapping,
   normaliseWord,
 } from "./categories";
+import type { ColumnChoice } from "../../table/columns";
+import type { LedgerColumnId } from "./columns";
 import { type Flag, RowCheckCache, type RowChecks, flagRow, ledgerCellRef } from "./flags";
 import { type Ledger, type LedgerRow, codeKey, readLedger } from "./ledger";
 import { negativeWarnings, unusedOf } from "./negatives";
@@ -34,6 +36,8 @@ export interface ReportRequest {
   projects?: readonly string[];
   /** Cells ("Huvudbok!F12") or ranges whose rows' flags the user accepts. */
   accept?: readonly string[];
+  /** The ledger columns the user chose, by header or by letter ("[F]"), for every ledger. */
+  columns?: ColumnChoice<LedgerColumnId>;
 }
 
 /** What a row counts towards when it is included. */
@@ -261,7 +265,7 @@ export function runReport(
       continue;
     }
     seen.add(key);
-    const reading = readLedger(grid);
+    const reading = readLedger(grid, request.columns);
     problems.push(...reading.problems);
     if (reading.ledger) ledgers.push(reading.ledger);
   }

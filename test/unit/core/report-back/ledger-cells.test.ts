@@ -4,6 +4,7 @@
  * accepted; a Kredit column whose numbers all carry one sign is read by that sign (a credit
  * reduces the cost), and a Kredit column of mixed signs is refused naming the column.
  */
+import fc from "fast-check";
 import type { CellValue, Grid } from "../../../../src/core/grid";
 import { readAccount, readLedger } from "../../../../src/core/jobs/report-back/ledger";
 import { runReport } from "../../../../src/core/jobs/report-back/report";
@@ -28,6 +29,22 @@ describe("accounts written as decimals", () => {
     ["5011.0 - Löner", "5011"],
   ])("%p is the account %s", (value, digits) => {
     expect(readAccount(value)).toEqual({ kind: "account", digits });
+  });
+
+  test("property: any account with zeros after a point or comma reads as its digits", () => {
+    fc.assert(
+      fc.property(
+        fc.stringMatching(/^\d{1,12}$/),
+        fc.constantFrom(".", ","),
+        fc.integer({ min: 1, max: 3 }),
+        (digits, point, zeros) => {
+          expect(readAccount(`${digits}${point}${"0".repeat(zeros)}`)).toEqual({
+            kind: "account",
+            digits,
+          });
+        }
+      )
+    );
   });
 
   test.each<CellValue>(["5011.5", "5011,25", 5011.5, "50.11.0"])(
@@ -94,6 +111,38 @@ describe("the sign of a Kredit column", () => {
     expect(negative.problems).toEqual([]);
     expect(negative.ledger!.rows.map((r) => r.amount)).toEqual([1000000, -250000, 300000]);
     expect(positive.ledger!.rows.map((r) => r.amount)).toEqual([1000000, -250000, 300000]);
+  });
+
+  test("property: writing every credit with the other sign changes no amount", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 1_000_000_00 }), fc.boolean()), {
+          minLength: 1,
+          maxLength: 30,
+        }),
+        (entries) => {
+          const rows = (sign: 1 | -1) =>
+            entries.map(([ore, isCredit]): CellValue[] => [
+              "2026-05-01",
+              7490,
+              "Post",
+              isCredit ? null : ore / 100,
+              isCredit ? (sign * ore) / 100 : null,
+            ]);
+          const positive = readLedger(grid([header, ...rows(1)]));
+          const negative = readLedger(grid([header, ...rows(-1)]));
+          expect(negative.problems).toEqual(positive.problems);
+          if (positive.ledger === null) return;
+          const amounts = positive.ledger.rows.map((r) => r.amount);
+          expect(negative.ledger!.rows.map((r) => r.amount)).toEqual(amounts);
+          // A credit never adds to the cost.
+          entries.forEach(([ore, isCredit], i) => {
+            if (isCredit && positive.ledger!.rows[i]) expect(amounts[i]).toBe(-ore || 0);
+          });
+        }
+      ),
+      { numRuns: 200 }
+    );
   });
 
   test("negative credits in the report: used is the costs less the credits", () => {

@@ -99,5 +99,7 @@ test("the credit-note report recalculated in LibreOffice: unused is received, no
   expect(value("Summa använt")).toBe("-7000.00");
   expect(value("Ej använt, att återbetala")).toBe("100000.00");
   expect(value("Egen finansiering (kostnader över erhållet bidrag)")).toBe("0.00");
-  expect(rows.some((r) => r[0].startsWith("Kontrollera: Köpta tjänster är negativt"))).toBe(true);
+  expect(
+    rows.some((r) => r[0].startsWith("Kontrollera: Summan för köpta tjänster är negativ"))
+  ).toBe(true);
 });

@@ -69,9 +69,9 @@ export const REPORT_MESSAGES = {
   },
   REPORT_NEGATIVE_CATEGORY: {
     sv: (p) =>
-      `${p.category}${p.district} är negativt, ${p.amount} kr: krediteringar (${p.rows}) utan motsvarande kostnad i bidragsåret, t.ex. en kreditnota vars faktura bokfördes ett annat år? Kontrollera raderna.`,
+      `Summan för ${p.category.toLocaleLowerCase("sv")}${p.district} är negativ, ${p.amount} kr: krediteringar (${p.rows}) utan motsvarande kostnad i bidragsåret, t.ex. en kreditnota vars faktura bokfördes ett annat år? Kontrollera raderna.`,
     en: (p) =>
-      `${p.category}${p.district} is negative, ${p.amount} kr: credits (${p.rows}) without a matching cost in the grant year, e.g. a credit note whose invoice was booked in another year? Check the rows.`,
+      `The sum for ${p.category.toLowerCase()}${p.district} is negative, ${p.amount} kr: credits (${p.rows}) without a matching cost in the grant year, e.g. a credit note whose invoice was booked in another year? Check the rows.`,
   },
   REPORT_NEGATIVE_TOTAL: {
     sv: (p) =>

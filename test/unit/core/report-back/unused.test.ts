@@ -43,7 +43,7 @@ test("a negative category and a negative total are flagged, naming the credit ro
     ["REPORT_NEGATIVE_TOTAL", "Huvudbok!F3"],
   ]);
   const sv = result.warnings.map((w) => describeProblem(w, "sv"));
-  expect(sv[0]).toContain("Köpta tjänster");
+  expect(sv[0]).toContain("Summan för köpta tjänster är negativ");
   expect(sv[0]).toContain("-7\u00a0000,00");
   expect(sv[1]).toContain("100\u00a0000,00");
   const en = describeProblem(result.warnings[1], "en");
@@ -84,7 +84,9 @@ test("the sheet's formulas agree: unused is MIN(received; MAX(0; received − us
   expect(cell.value).toBe(100000);
   // The warning is on the sheet too, for whoever reads the report without the runner.
   const texts = model.cells.flat().map((c) => c.value);
-  expect(texts.some((t) => typeof t === "string" && t.includes("Köpta tjänster"))).toBe(true);
+  expect(texts.some((t) => typeof t === "string" && t.includes("köpta tjänster är negativ"))).toBe(
+    true
+  );
 });
 
 test("property: unused is never more than received, never negative, and own funding only when used exceeds it", () => {

@@ -140,6 +140,12 @@ const CLI_MESSAGES = {
     sv: (p: Params) => `--output får inte vara indatafilen (${p.file}); välj ett nytt filnamn.`,
     en: (p: Params) => `--output must not be the input file (${p.file}); choose a new file name.`,
   },
+  OUTPUT_NOT_XLSX: {
+    sv: (p: Params) =>
+      `--output: '${p.file}' måste sluta på .xlsx, eftersom det som skrivs är en Excel-arbetsbok; skriv t.ex. ${p.suggestion}.`,
+    en: (p: Params) =>
+      `--output: '${p.file}' must end in .xlsx, as what is written is an Excel workbook; write e.g. ${p.suggestion}.`,
+  },
   RUN_LOG_MISSING: {
     sv: (p: Params) => `${p.file} har ingen Körlogg som tillägget eller körprogrammet skrev.`,
     en: (p: Params) => `${p.file} has no run log (Körlogg) written by the add-in or the runner.`,

@@ -9,6 +9,7 @@ import type ExcelJS from "exceljs";
 import type { Grid } from "../core/grid";
 import { type Decimal, formatNumber } from "../core/money";
 import type { OutputJob } from "../core/sheets/jobs";
+import type { ColumnChoice } from "../core/table/columns";
 import {
   type Lang,
   type Problem,
@@ -25,11 +26,12 @@ import {
   defaultMapping,
   readMapping,
 } from "../core/jobs/report-back/categories";
+import type { LedgerColumnId } from "../core/jobs/report-back/columns";
 import { reportJson } from "../core/jobs/report-back/json";
 import { type ReportResult, runReport } from "../core/jobs/report-back/report";
 import { type Narrative, readNarrative, reportSheet } from "../core/jobs/report-back/sheet";
 import { CliError } from "./cli-error";
-import { type Command, type CommandOutput, wroteSheetLine } from "./command";
+import { type Command, type CommandArgs, type CommandOutput, wroteSheetLine } from "./command";
 import {
   checkOutputPath,
   openWorkbook,
@@ -49,6 +51,8 @@ export interface ReportOptions {
   projects: string[];
   /** Cells ("Huvudbok!F12") whose rows' flags are accepted. */
   accept: string[];
+  /** Ledger columns chosen by header or letter ("[F]"), from the --…-column flags. */
+  columns?: ColumnChoice<LedgerColumnId>;
   output?: string;
   json: boolean;
   lang: Lang;
@@ -59,6 +63,17 @@ export interface ReportCommandOutput extends CommandOutput {
   report?: ReportResult;
 }
 
+/** The ledger columns a user may choose, each with its flag (by header, or "[F]" by letter). */
+const LEDGER_COLUMN_FLAGS: readonly [LedgerColumnId, string][] = [
+  ["date", "date-column"],
+  ["account", "account-column"],
+  ["costCentre", "cost-centre-column"],
+  ["project", "project-column"],
+  ["amount", "amount-column"],
+  ["debit", "debit-column"],
+  ["credit", "credit-column"],
+];
+
 const FIELD_FLAGS: Record<string, string> = {
   received: "--received",
   year: "--year",
@@ -66,6 +81,7 @@ const FIELD_FLAGS: Record<string, string> = {
   costCentres: "--cost-centre",
   projects: "--project",
   ledgers: "--ledger-sheet",
+  ...Object.fromEntries(LEDGER_COLUMN_FLAGS.map(([id, flag]) => [id, `--${flag}`])),
 };
 
 const OWNED_JOBS: readonly OutputJob[] = [
@@ -143,6 +159,10 @@ function summaryText(result: ReportResult, lang: Lang): string {
   const amountWidth = Math.max(...lines.map(([, a]) => a.length));
   let out =
     lines.map(([l, a]) => `${l.padEnd(labelWidth)}  ${a.padStart(amountWidth)}`).join("\n") + "\n";
+  if (result.warnings.length > 0) {
+    out += `\n${sv ? "Att kontrollera" : "To check"}:\n`;
+    for (const warning of result.warnings) out += `  ${describeProblem(warning, lang)}\n`;
+  }
   if (result.flagged.length > 0) {
     out += `\n${sv ? "Flaggade rader" : "Flagged rows"}: ${result.flagged.length}\n`;
     const json = reportJson(result, lang).flagged;
@@ -185,6 +205,7 @@ export async function reportCommand(options: ReportOptions): Promise<ReportComma
         costCentres: options.costCentres,
         projects: options.projects,
         accept: options.accept,
+        columns: options.columns,
       },
       mapping,
       words
@@ -216,12 +237,17 @@ export async function reportCommand(options: ReportOptions): Promise<ReportComma
 const USAGE_SV = `statsbidrag report <indata.xlsx> --received <belopp> --year <ÅÅÅÅ>
     [--ledger-sheet <blad>]... [--cost-centre <ansvar>]... [--project <projekt>]...
     [--accept <cell>]... [--output <utdata.xlsx>] [--json] [--lang sv|en]
+    [--date-column <rubrik>] [--account-column <rubrik>] [--cost-centre-column <rubrik>]
+    [--project-column <rubrik>] [--amount-column <rubrik>]
+    [--debit-column <rubrik>] [--credit-column <rubrik>]
 
 Återrapportering från ett huvudboksutdrag: erhållet, använt per kostnadsslag, ej använt
 (att återbetala), egen finansiering och intäkter för sig. Flaggade rader (utanför året,
 annat ansvar eller projekt, ej bidragsberättigat, ogiltigt) räknas inte förrän de godkänns
 med --accept <cell>. --output skriver en kopia med bladet Återrapportering och, första
-gången, Kontoindelning (kontoplanen att anpassa).
+gången, Kontoindelning (kontoplanen att anpassa). Huvudbokens kolumner hittas på
+rubrikerna; välj en själv med --amount-column "Belopp 2026" (rubriken) eller "[F]"
+(kolumnens bokstav), och likadant för datum, konto, ansvar, projekt, debet och kredit.
 
 Kod 0: klart (även med flaggade rader). Kod 2: fel i indata, inget skrevs.
 `;
@@ -229,15 +255,29 @@ Kod 0: klart (även med flaggade rader). Kod 2: fel i indata, inget skrevs.
 const USAGE_EN = `statsbidrag report <input.xlsx> --received <amount> --year <YYYY>
     [--ledger-sheet <sheet>]... [--cost-centre <centre>]... [--project <project>]...
     [--accept <cell>]... [--output <output.xlsx>] [--json] [--lang sv|en]
+    [--date-column <header>] [--account-column <header>] [--cost-centre-column <header>]
+    [--project-column <header>] [--amount-column <header>]
+    [--debit-column <header>] [--credit-column <header>]
 
 The report-back from a ledger extract: received, used per cost category, unused (to be
 repaid), own funding, and income apart. Flagged rows (outside the year, another cost centre
 or project, not eligible, invalid) are left out until accepted with --accept <cell>.
 --output writes a copy with the sheet Report-back and, the first time, the account mapping
-(Kontoindelning) to adapt to your chart of accounts.
+(Kontoindelning) to adapt to your chart of accounts. The ledger's columns are found by
+their headers; choose one yourself with --amount-column "Belopp 2026" (its header) or
+"[F]" (its letter), and likewise for date, account, cost centre, project, debit and credit.
 
 Exit 0: done (even with flagged rows). Exit 2: bad input, nothing written.
 `;
+
+function chosenColumns(args: CommandArgs): ColumnChoice<LedgerColumnId> {
+  const choice: ColumnChoice<LedgerColumnId> = {};
+  for (const [id, flag] of LEDGER_COLUMN_FLAGS) {
+    const value = args.string(flag);
+    if (value !== undefined) choice[id] = value;
+  }
+  return choice;
+}
 
 export const report: Command = {
   name: "report",
@@ -253,6 +293,7 @@ export const report: Command = {
     "cost-centre": { type: "string", multiple: true },
     project: { type: "string", multiple: true },
     accept: { type: "string", multiple: true },
+    ...Object.fromEntries(LEDGER_COLUMN_FLAGS.map(([, flag]) => [flag, { type: "string" }])),
     output: { type: "string" },
   },
   async run(args, context) {
@@ -268,6 +309,7 @@ export const report: Command = {
       costCentres: args.strings("cost-centre"),
       projects: args.strings("project"),
       accept: args.strings("accept"),
+      columns: chosenColumns(args),
       output: args.string("output"),
       json: context.json,
       lang: context.lang,

@@ -239,8 +239,18 @@ function readGrid(sheet: ExcelJS.Worksheet, box?: RangeBox): Grid {
  * macOS), a link, or a path through a symbolic link.
  */
 export function checkOutputPath(input: string, output: string): void {
+  // What is written is an Excel workbook: under another name (.csv) it would not open as one.
+  if (path.extname(output).toLowerCase() !== ".xlsx")
+    throw new CliError("OUTPUT_NOT_XLSX", { file: output, suggestion: xlsxName(output) });
   if (path.resolve(output) === path.resolve(input) || sameFile(input, output))
     throw new CliError("OUTPUT_IS_INPUT", { file: output });
+}
+
+/** "rapport.csv" -> "rapport.xlsx", "rapport" -> "rapport.xlsx". */
+function xlsxName(output: string): string {
+  const parsed = path.parse(output);
+  const base = path.join(parsed.dir, parsed.name);
+  return path.extname(base).toLowerCase() === ".xlsx" ? base : `${base}.xlsx`;
 }
 
 function sameFile(a: string, b: string): boolean {

@@ -102,3 +102,27 @@ export function ambiguousDotReadings(raw: string): { decimal: Decimal; thousands
     thousands: sign(new Decimal(body.replace(".", ""))),
   };
 }
+
+/** Amounts of money have at most two decimals (kronor and öre). */
+export const MONEY_DECIMALS = 2;
+
+export type AmountInput =
+  | { ok: true; value: Decimal }
+  | { ok: false; code: "AMBIGUOUS_DOT" | "NOT_A_NUMBER" | "TOO_MANY_DECIMALS"; text: string };
+
+/**
+ * An amount typed in the pane or on the command line (a pot, a reserve, a floor, the amount
+ * received): a number with at most two decimals. The one rule for every job's amount
+ * inputs, so "400.000" is refused the same way everywhere, with both of its readings
+ * (AMBIGUOUS_DOT's message names them). The sign and the size are each job's to check.
+ */
+export function parseAmountInput(value: string | number): AmountInput {
+  const parsed = typeof value === "number" ? parseNumberCell(value) : parseNumberText(value);
+  const text = String(value).trim();
+  if (parsed.kind === "invalid" && parsed.code === "AMBIGUOUS_DOT")
+    return { ok: false, code: "AMBIGUOUS_DOT", text };
+  if (parsed.kind !== "number") return { ok: false, code: "NOT_A_NUMBER", text };
+  if (parsed.value.decimalPlaces() > MONEY_DECIMALS)
+    return { ok: false, code: "TOO_MANY_DECIMALS", text };
+  return { ok: true, value: parsed.value };
+}

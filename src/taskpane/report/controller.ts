@@ -49,7 +49,7 @@ export interface ReportState extends StepState {
   projects: string;
   /** The ledgers as read (sheet and address), after a complete read. */
   ledgers: { sheet: string; address: string; rows: number }[];
-  totals: Omit<ReportJson, "flagged"> | null;
+  totals: Omit<ReportJson, "flagged" | "warnings"> | null;
   flagged: FlaggedItem[];
   /** The owned mapping sheet's name when one was found and used. */
   mappingSheet: string | null;

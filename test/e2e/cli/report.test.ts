@@ -124,7 +124,12 @@ test("bad input is refused with the cells and flags, and nothing is written", as
   expect(existsSync(output)).toBe(false);
   expect(JSON.parse(result.stdout)).toEqual({
     errors: [
-      { cell: "Huvudbok!A2:C2", message: expect.stringContaining("Huvudbok!A2:C2") },
+      // The flag that chooses the missing column is named (issue 19, defect 13).
+      {
+        cell: "Huvudbok!A2:C2",
+        field: "--amount-column",
+        message: expect.stringMatching(/^--amount-column: .*Huvudbok!A2:C2/),
+      },
       { cell: null, field: "--received", message: expect.stringMatching(/^--received: .*'tusen'/) },
     ],
   });

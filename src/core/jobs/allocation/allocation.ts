@@ -6,14 +6,8 @@
 import { apportion } from "../../apportion";
 import { type Grid, gridCellRef, gridRangeRef, spanReference } from "../../grid";
 import { Decimal, ZERO, formatKronor, sum } from "../../money";
-import { parseNumberCell, parseNumberText } from "../../parse";
-import {
-  InputError,
-  type Localised,
-  type Problem,
-  type ProblemCode,
-  ProblemList,
-} from "../../problems";
+import { parseAmountInput, parseNumberCell, parseNumberText } from "../../parse";
+import { InputError, type Localised, type Problem, ProblemList } from "../../problems";
 import type { Bound } from "../../apportion/bounded";
 import {
   type LastYear,
@@ -135,7 +129,6 @@ export interface AllocationResult {
   lastYearSource?: string;
 }
 
-const MAX_DECIMALS = 2;
 const MIN_UNIT = new Decimal("0.01");
 const MAX_UNIT = new Decimal(1_000_000);
 
@@ -260,22 +253,11 @@ export function readRecipients(
   return recipients;
 }
 
-type MoneyInput = { ok: true; value: Decimal } | { ok: false; code: ProblemCode; text: string };
-
 /**
- * An amount typed in the pane or on the command line: a number with at most two decimals.
- * Text that reads two ways ("400.000") keeps its own problem, which names both readings.
+ * An amount typed in the pane or on the command line: the one core rule (parseAmountInput),
+ * under the name the pane knows it by.
  */
-export function parseMoney(value: string | number): MoneyInput {
-  const parsed = typeof value === "number" ? parseNumberCell(value) : parseNumberText(value);
-  const text = String(value).trim();
-  if (parsed.kind === "invalid" && parsed.code === "AMBIGUOUS_DOT")
-    return { ok: false, code: parsed.code, text };
-  if (parsed.kind !== "number") return { ok: false, code: "NOT_A_NUMBER", text };
-  if (parsed.value.decimalPlaces() > MAX_DECIMALS)
-    return { ok: false, code: "TOO_MANY_DECIMALS", text };
-  return { ok: true, value: parsed.value };
-}
+export const parseMoney = parseAmountInput;
 
 /** Validates pot, unit and reserves; `recipientNames` guards against a reserve named like a recipient. */
 export function readParameters(

@@ -20,7 +20,7 @@ import { decimalWeights } from "../../apportion/decimal";
 import { toBigWeights } from "../../apportion/largest-remainder";
 import { type Grid, gridCellRef, parseReference } from "../../grid";
 import { Decimal, ZERO, formatKronor, formatNumber, sum } from "../../money";
-import { parseNumberCell, parseNumberText } from "../../parse";
+import { parseAmountInput, parseNumberCell, parseNumberText } from "../../parse";
 import { InputError, type Localised, type Problem, ProblemList } from "../../problems";
 import { ambiguousColumn, gridWidth, headerRowRef, matchColumn } from "../../table/columns";
 
@@ -148,6 +148,12 @@ function typedAmount(
   const parsed =
     typeof text === "number" ? parseNumberCell(text) : parseNumberText(String(text ?? ""));
   const shown = String(text).trim();
+  // "100.000" reads two ways: the one core rule for typed amounts names both readings.
+  const amount = parseAmountInput(text);
+  if (!amount.ok && amount.code === "AMBIGUOUS_DOT") {
+    problems.add({ code: "AMBIGUOUS_DOT", field: what, params: { text: shown } });
+    return null;
+  }
   if (parsed.kind !== "number" || parsed.value.isNegative()) {
     problems.add({
       code: "SHAPE_AMOUNT_BAD",

@@ -44,6 +44,7 @@ export const LEDGER_COLUMNS: readonly ColumnSpec<LedgerColumnId>[] = [
     ],
     required: true,
     type: "date",
+    flag: "--date-column",
   },
   {
     id: "account",
@@ -51,6 +52,7 @@ export const LEDGER_COLUMNS: readonly ColumnSpec<LedgerColumnId>[] = [
     words: ["konto", "kontonr", "kontonummer", "account", "account no"],
     required: true,
     type: "code",
+    flag: "--account-column",
   },
   {
     id: "costCentre",
@@ -68,6 +70,7 @@ export const LEDGER_COLUMNS: readonly ColumnSpec<LedgerColumnId>[] = [
     ],
     required: false,
     type: "code",
+    flag: "--cost-centre-column",
   },
   {
     id: "activity",
@@ -82,6 +85,7 @@ export const LEDGER_COLUMNS: readonly ColumnSpec<LedgerColumnId>[] = [
     words: ["projekt", "projektnr", "projektnummer", "project"],
     required: false,
     type: "code",
+    flag: "--project-column",
   },
   {
     id: "voucher",
@@ -110,6 +114,7 @@ export const LEDGER_COLUMNS: readonly ColumnSpec<LedgerColumnId>[] = [
     words: ["belopp", "utfall", "summa", "amount"],
     required: false,
     type: "number",
+    flag: "--amount-column",
   },
   {
     id: "debit",
@@ -117,6 +122,7 @@ export const LEDGER_COLUMNS: readonly ColumnSpec<LedgerColumnId>[] = [
     words: ["debet", "debit"],
     required: false,
     type: "number",
+    flag: "--debit-column",
   },
   {
     id: "credit",
@@ -124,6 +130,7 @@ export const LEDGER_COLUMNS: readonly ColumnSpec<LedgerColumnId>[] = [
     words: ["kredit", "credit"],
     required: false,
     type: "number",
+    flag: "--credit-column",
   },
 ];
 
@@ -140,7 +147,9 @@ export interface LedgerColumns {
   voucher: number | null;
   text: number | null;
   amount:
-    { kind: "single"; column: number } | { kind: "debitCredit"; debit: number; credit: number };
+    | { kind: "single"; column: number }
+    /** creditSign: -1 when the Kredit column writes credits as negative numbers. */
+    | { kind: "debitCredit"; debit: number; credit: number; creditSign: 1 | -1 };
 }
 
 export interface LedgerColumnDetection {
@@ -182,11 +191,25 @@ function settleExactMatches(
 
 const found = (index: number | undefined): number | null => (index === undefined ? null : index);
 
+/**
+ * The amount is one column or debit less credit, not both: choosing one way leaves the other
+ * undetected (a 'Belopp' column beside the chosen Debet and Kredit is not the amount).
+ */
+function oneAmountWay(choice: ColumnChoice<LedgerColumnId>): ColumnChoice<LedgerColumnId> {
+  const chosen = (id: LedgerColumnId) => choice[id] !== undefined && choice[id] !== "";
+  if (chosen("amount")) return { debit: "", credit: "", ...choice };
+  if (chosen("debit") || chosen("credit")) return { amount: "", ...choice };
+  return choice;
+}
+
 export function detectLedgerColumns(
   grid: Grid,
   choice: ColumnChoice<LedgerColumnId> = {}
 ): LedgerColumnDetection {
-  const detection = settleExactMatches(grid, detectColumns(grid, LEDGER_COLUMNS, choice));
+  const detection = settleExactMatches(
+    grid,
+    detectColumns(grid, LEDGER_COLUMNS, oneAmountWay(choice))
+  );
   const { match } = detection;
   const problems = [...detection.problems];
   if (!match) return { columns: null, problems };
@@ -194,8 +217,10 @@ export function detectLedgerColumns(
   let amount: LedgerColumns["amount"] | null = null;
   if (c.amount !== undefined) amount = { kind: "single", column: c.amount };
   else if (c.debit !== undefined && c.credit !== undefined)
-    amount = { kind: "debitCredit", debit: c.debit, credit: c.credit };
-  else if (c.debit !== undefined || c.credit !== undefined) {
+    amount = { kind: "debitCredit", debit: c.debit, credit: c.credit, creditSign: 1 };
+  else if (problems.some((p) => p.field === "debit" || p.field === "credit")) {
+    // A chosen debit or credit column that is not there has said so already.
+  } else if (c.debit !== undefined || c.credit !== undefined) {
     const debit = c.debit !== undefined;
     problems.push({
       code: "LEDGER_DEBIT_CREDIT_HALF",
@@ -206,7 +231,8 @@ export function detectLedgerColumns(
         missing: debit ? "Kredit" : "Debet",
       },
     });
-  } else {
+  } else if (!problems.some((p) => p.field === "amount")) {
+    // (A chosen amount column that is not there has said so already.)
     problems.push({
       code: "LEDGER_AMOUNT_COLUMN_MISSING",
       field: "amount",

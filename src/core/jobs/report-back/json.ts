@@ -3,7 +3,8 @@
  * decimal strings with öre; flagged rows in ledger order:
  * {"received":"500000.00","used":{"personnel":"…","premises":"…","services":"…","other":"…"},
  *  "totalUsed":"…","unused":"…","ownFunding":"…","income":"…",
- *  "flagged":[{"cell":"Huvudbok!F12","reason":"outside_year","message":"…"}]}
+ *  "flagged":[{"cell":"Huvudbok!F12","reason":"outside_year","message":"…"}],
+ *  "warnings":[{"code":"REPORT_NEGATIVE_CATEGORY","cell":"Huvudbok!F30","message":"…"}]}
  */
 import { Decimal, moneyString } from "../../money";
 import { type Lang, problemMessage } from "../../problems";
@@ -19,6 +20,8 @@ export interface ReportJson {
   ownFunding: string;
   income: string;
   flagged: { cell: string; reason: FlagReason; message: string }[];
+  /** A negative category or total, with the first credit row that makes it so. */
+  warnings: { code: string; cell: string | null; message: string }[];
 }
 
 const ORE = new Decimal("0.01");
@@ -41,6 +44,11 @@ export function reportJson(result: ReportResult, lang: Lang = "sv"): ReportJson 
       cell: f.flag.problem.cell,
       reason: f.flag.reason,
       message: problemMessage(f.flag.problem, lang),
+    })),
+    warnings: result.warnings.map((w) => ({
+      code: w.code,
+      cell: w.cell ?? null,
+      message: problemMessage(w, lang),
     })),
   };
 }

@@ -158,9 +158,10 @@ export function oreFromCell(value: CellValue | undefined): AmountRead {
   return oreFromText(value);
 }
 
-const ACCOUNT_ONLY = /^\d{1,12}$/;
-/** "5010 Löner", "5010 - Löner", "5010: Löner": an account number with its name after it. */
-const ACCOUNT_WITH_NAME = /^(\d{1,12})(?:\s+|\s*[-\u2013:]\s*)\D/;
+/** "5011", and "5011.0" or "5011,00" as exports write an account that went through a number. */
+const ACCOUNT_ONLY = /^(\d{1,12})(?:[.,]0+)?$/;
+/** "5010 Löner", "5010 - Löner", "5010: Löner", "5010.0 Löner": an account with its name after it. */
+const ACCOUNT_WITH_NAME = /^(\d{1,12})(?:[.,]0+)?(?:\s+|\s*[-\u2013:]\s*)\D/;
 
 export type AccountRead =
   { kind: "empty" } | { kind: "account"; digits: string } | { kind: "bad"; text: string };
@@ -175,7 +176,8 @@ export function readAccount(value: CellValue | undefined): AccountRead {
   if (typeof value === "boolean") return { kind: "bad", text: value ? "TRUE" : "FALSE" };
   const text = value.trim();
   if (text === "") return { kind: "empty" };
-  if (ACCOUNT_ONLY.test(text)) return { kind: "account", digits: text };
+  const only = ACCOUNT_ONLY.exec(text);
+  if (only) return { kind: "account", digits: only[1] };
   const m = ACCOUNT_WITH_NAME.exec(text);
   return m ? { kind: "account", digits: m[1] } : { kind: "bad", text };
 }
@@ -225,10 +227,57 @@ function readAmount(
   if (debit.kind === "bad") return { read: debit, column: spec.debit };
   if (credit.kind === "bad") return { read: credit, column: spec.credit };
   if (debit.kind === "empty" && credit.kind === "empty") return { read: EMPTY, column: spec.debit };
-  const ore = (debit.kind === "ore" ? debit.ore : 0) - (credit.kind === "ore" ? credit.ore : 0);
+  // A credit always reduces the cost, whichever sign the column writes it with.
+  const credited = credit.kind === "ore" ? credit.ore * spec.creditSign : 0;
+  const ore = (debit.kind === "ore" ? debit.ore : 0) - credited;
   return {
     read: { kind: "ore", ore: ore + 0 },
     column: debit.kind === "ore" ? spec.debit : spec.credit,
+  };
+}
+
+/**
+ * The sign a Kredit column writes its credits with: some systems export them positive, some
+ * negative. One sign throughout is that sign; both signs cannot be told apart (is -300 a
+ * credit or a reversed one?), so the column is refused, naming it and a cell of each sign.
+ */
+export function creditColumnSign(
+  grid: Grid,
+  columns: LedgerColumns
+): { columns: LedgerColumns; problems: Problem[] } {
+  const spec = columns.amount;
+  if (spec.kind !== "debitCredit") return { columns, problems: [] };
+  let positive = -1;
+  let negative = -1;
+  for (let r = columns.headerRow + 1; r < grid.values.length; r++) {
+    const read = oreFromCell(grid.values[r][spec.credit]);
+    if (read.kind !== "ore" || read.ore === 0) continue;
+    if (read.ore > 0 && positive < 0) positive = r;
+    if (read.ore < 0 && negative < 0) negative = r;
+    if (positive >= 0 && negative >= 0) break;
+  }
+  if (positive < 0 || negative < 0) {
+    const creditSign = negative >= 0 ? -1 : 1;
+    return { columns: { ...columns, amount: { ...spec, creditSign } }, problems: [] };
+  }
+  const at = (r: number) =>
+    `${quoteSheetName(grid.sheet)}!${cellAddress(grid.top + r, grid.left + spec.credit)}`;
+  const column = columnLetter(grid.left + spec.credit);
+  const range = `${quoteSheetName(grid.sheet)}!${column}${grid.top + columns.headerRow + 1}:${column}${grid.top + grid.values.length}`;
+  return {
+    columns,
+    problems: [
+      {
+        code: "LEDGER_CREDIT_MIXED_SIGNS",
+        cell: range,
+        field: "credit",
+        params: {
+          header: columns.headers[spec.credit],
+          positive: at(positive),
+          negative: at(negative),
+        },
+      },
+    ],
   };
 }
 
@@ -239,8 +288,10 @@ function readAmount(
  */
 export function readLedger(grid: Grid, choice: ColumnChoice<LedgerColumnId> = {}): LedgerReading {
   const detection = detectLedgerColumns(grid, choice);
-  const columns = detection.columns;
-  if (!columns) return { ledger: null, problems: detection.problems };
+  if (!detection.columns) return { ledger: null, problems: detection.problems };
+  const signed = creditColumnSign(grid, detection.columns);
+  if (signed.problems.length > 0) return { ledger: null, problems: signed.problems };
+  const columns = signed.columns;
 
   const prefix = `${quoteSheetName(grid.sheet)}!`;
   const ref = (r: number, c: number) => prefix + cellAddress(grid.top + r, grid.left + c);

@@ -21,6 +21,12 @@ export const REPORT_MESSAGES = {
     en: (p) =>
       `${p.flag} is given, but the ledger ${p.range} has no ${p.column} column (e.g. ${p.examples}).`,
   },
+  LEDGER_CREDIT_MIXED_SIGNS: {
+    sv: (p) =>
+      `Kreditkolumnen '${p.header}' har både positiva (${p.positive}) och negativa (${p.negative}) belopp, så det går inte att veta vilka som minskar kostnaden. Skriv alla krediter med samma tecken, eller flytta rättelserna till debetkolumnen.`,
+    en: (p) =>
+      `The credit column '${p.header}' holds both positive (${p.positive}) and negative (${p.negative}) amounts, so which of them reduce the cost cannot be told. Write every credit with the same sign, or move the corrections to the debit column.`,
+  },
   LEDGER_NO_ROWS: {
     sv: (p) => `Det finns inga bokföringsrader under rubrikraden i ${p.range}.`,
     en: (p) => `There are no ledger rows below the header row in ${p.range}.`,
@@ -51,9 +57,27 @@ export const REPORT_MESSAGES = {
     sv: (p) => `'${p.text}' är ingen cellreferens (t.ex. Huvudbok!F12).`,
     en: (p) => `'${p.text}' is not a cell reference (e.g. Huvudbok!F12).`,
   },
+  REPORT_ACCEPT_SHEET_NEEDED: {
+    sv: (p) =>
+      `'${p.text}' anger inget blad, och huvudböckerna är flera (${p.sheets}): vilket blad menas? Skriv ${p.choices}.`,
+    en: (p) =>
+      `'${p.text}' names no sheet, and there are several ledgers (${p.sheets}): which sheet is meant? Write ${p.choices}.`,
+  },
   REPORT_ACCEPT_UNKNOWN: {
     sv: (p) => `Ingen flaggad rad finns på ${p.text}; det finns inget att godkänna där.`,
     en: (p) => `No flagged row is at ${p.text}; there is nothing to accept there.`,
+  },
+  REPORT_NEGATIVE_CATEGORY: {
+    sv: (p) =>
+      `Summan för ${p.category.toLocaleLowerCase("sv")}${p.district} är negativ, ${p.amount} kr: krediteringar (${p.rows}) utan motsvarande kostnad i bidragsåret, t.ex. en kreditnota vars faktura bokfördes ett annat år? Kontrollera raderna.`,
+    en: (p) =>
+      `The sum for ${p.category.toLowerCase()}${p.district} is negative, ${p.amount} kr: credits (${p.rows}) without a matching cost in the grant year, e.g. a credit note whose invoice was booked in another year? Check the rows.`,
+  },
+  REPORT_NEGATIVE_TOTAL: {
+    sv: (p) =>
+      `Summa använt är negativt, ${p.amount} kr. Ej använt att återbetala räknas aldrig högre än erhållet bidrag, ${p.received} kr. Kontrollera krediteringarna (${p.rows}).`,
+    en: (p) =>
+      `Total used is negative, ${p.amount} kr. Unused, to be repaid, is never more than the grant received, ${p.received} kr. Check the credits (${p.rows}).`,
   },
   FLAG_OUTSIDE_YEAR: {
     sv: (p) => `Bokförd ${p.date}, utanför bidragsåret ${p.year}.`,

@@ -8,9 +8,9 @@
  * Decimal once per total: exact to the öre for any ledger.
  */
 import type { Grid } from "../../grid";
-import { parseReference } from "../../grid";
+import { parseReference, quoteSheetName } from "../../grid";
 import { Decimal, ZERO } from "../../money";
-import { parseNumberCell, parseNumberText } from "../../parse";
+import { parseAmountInput } from "../../parse";
 import { InputError, type Problem } from "../../problems";
 import {
   type AccountMapping,
@@ -22,8 +22,11 @@ import {
   defaultMapping,
   normaliseWord,
 } from "./categories";
+import type { ColumnChoice } from "../../table/columns";
+import type { LedgerColumnId } from "./columns";
 import { type Flag, RowCheckCache, type RowChecks, flagRow, ledgerCellRef } from "./flags";
 import { type Ledger, type LedgerRow, codeKey, readLedger } from "./ledger";
+import { negativeWarnings, unusedOf } from "./negatives";
 
 /** What the user typed in the pane or on the command line, before validation. */
 export interface ReportRequest {
@@ -33,6 +36,8 @@ export interface ReportRequest {
   projects?: readonly string[];
   /** Cells ("Huvudbok!F12") or ranges whose rows' flags the user accepts. */
   accept?: readonly string[];
+  /** The ledger columns the user chose, by header or by letter ("[F]"), for every ledger. */
+  columns?: ColumnChoice<LedgerColumnId>;
 }
 
 /** What a row counts towards when it is included. */
@@ -82,6 +87,8 @@ export interface ReportResult extends Totals {
   districts: DistrictTotals[];
   lines: ReportLine[];
   flagged: FlaggedRow[];
+  /** What the controller should check but is no error: a negative category or total. */
+  warnings: Problem[];
   mapping: AccountMapping;
   words: string[];
 }
@@ -119,11 +126,11 @@ export function readReportParameters(request: ReportRequest): {
   const receivedText = String(request.received ?? "").trim();
   if (receivedText === "") problems.push({ code: "REPORT_RECEIVED_MISSING", field: "received" });
   else {
-    const parsed =
-      typeof request.received === "number"
-        ? parseNumberCell(request.received)
-        : parseNumberText(request.received);
-    if (parsed.kind !== "number" || parsed.value.isNegative() || parsed.value.decimalPlaces() > 2)
+    const parsed = parseAmountInput(request.received);
+    // "100.000" reads two ways: its own problem names both, as for every job's amounts.
+    if (!parsed.ok && parsed.code === "AMBIGUOUS_DOT")
+      problems.push({ code: "AMBIGUOUS_DOT", field: "received", params: { text: parsed.text } });
+    else if (!parsed.ok || parsed.value.isNegative())
       problems.push({
         code: "REPORT_RECEIVED_BAD",
         field: "received",
@@ -170,8 +177,24 @@ function readAccepts(
       problems.push({ code: "REPORT_ACCEPT_BAD", field: "accept", params: { text } });
       continue;
     }
-    // A cell without a sheet is clear only when there is one ledger.
+    // A cell without a sheet is clear only when there is one ledger; else ask for Sheet!E3.
     const sheet = parsed.sheet ?? (ledgers.length === 1 ? ledgers[0].sheet : null);
+    if (sheet === null && ledgers.length > 1) {
+      const choices = ledgers.map((l) => `${quoteSheetName(l.sheet)}!${text}`);
+      problems.push({
+        code: "REPORT_ACCEPT_SHEET_NEEDED",
+        field: "accept",
+        params: {
+          text,
+          sheets: ledgers.map((l) => l.sheet).join(", "),
+          choices: {
+            sv: `${choices.slice(0, -1).join(", ")} eller ${choices[choices.length - 1]}`,
+            en: `${choices.slice(0, -1).join(", ")} or ${choices[choices.length - 1]}`,
+          },
+        },
+      });
+      continue;
+    }
     if (sheet === null || parsed.box.bottom - parsed.box.top > 1_000_000) {
       problems.push({ code: "REPORT_ACCEPT_BAD", field: "accept", params: { text } });
       continue;
@@ -242,7 +265,7 @@ export function runReport(
       continue;
     }
     seen.add(key);
-    const reading = readLedger(grid);
+    const reading = readLedger(grid, request.columns);
     problems.push(...reading.problems);
     if (reading.ledger) ledgers.push(reading.ledger);
   }
@@ -333,11 +356,22 @@ export function runReport(
 
   const totals = toTotals(all);
   const difference = parameters.received.minus(totals.totalUsed);
+  const warnings = negativeWarnings({
+    received: parameters.received,
+    totalUsed: totals.totalUsed,
+    districts,
+    lines: lines.map((l) => ({
+      ledger: l.ledger,
+      kind: l.kind,
+      amount: l.amount,
+      cell: l.row.cell,
+    })),
+  });
   return {
     ...totals,
     year: parameters.year,
     received: parameters.received,
-    unused: Decimal.max(difference, ZERO),
+    unused: unusedOf(parameters.received, totals.totalUsed),
     ownFunding: Decimal.max(difference.negated(), ZERO),
     costCentres: costCentres.list,
     projects: projects.list,
@@ -345,6 +379,7 @@ export function runReport(
     districts,
     lines,
     flagged,
+    warnings,
     mapping,
     words: wordList,
   };

@@ -4,7 +4,8 @@
  * 1. the summary: received, used per category, total used, unused (to be repaid), own
  *    funding, income apart; a column per district and a total column when there are
  *    several ledgers. Every total is a formula: SUMIF over the detail lines' category
- *    column, SUM across districts, MAX(0; …) for unused and own funding;
+ *    column, SUM across districts, MIN(received; MAX(0; …)) for unused (never more than
+ *    received) and MAX(0; …) for own funding; a negative category or total is said below;
  * 2. what the report is based on (year, cost centres, projects, ledgers, date);
  * 3. the narrative form (efforts started / extended / improved, how, results), whose
  *    answers survive a re-run: readNarrative finds them by their labels;
@@ -75,6 +76,7 @@ const TEXT = {
     ledgers: "Huvudbok",
     date: "Datum",
     skipped: "Summerings- och notrader som inte räknats",
+    check: "Kontrollera",
     narrative: "Redovisning av insatser (till myndighetens formulär)",
     narrativeHelp: "Skriv svaren i kolumnen bredvid frågan; de finns kvar när rapporten görs om.",
     flagged: "Flaggade rader (räknas inte med om de inte godkänts)",
@@ -116,6 +118,7 @@ const TEXT = {
     ledgers: "Ledger",
     date: "Date",
     skipped: "Total and note rows not counted",
+    check: "Check",
     narrative: "Report on the efforts (for the agency's form)",
     narrativeHelp:
       "Type the answers in the column next to each question; they are kept when the report is made again.",
@@ -207,6 +210,11 @@ export function reportSheet(result: ReportResult, context: ReportSheetContext): 
   const incomeRow = b.add([text(t.income)]);
   b.format(1, receivedRow, incomeRow, MONEY);
   for (let c = 2; c <= totalCol; c++) b.format(c, receivedRow, incomeRow, MONEY);
+  // A negative category or total is said under the summary, where its amounts are read.
+  const warningRows: number[] = [];
+  if (result.warnings.length > 0) b.blank();
+  for (const warning of result.warnings)
+    warningRows.push(b.add([text(`${t.check}: ${problemMessage(warning, lang)}`)]));
 
   b.blank();
   const basis: [string, SheetCell][] = [
@@ -350,7 +358,8 @@ export function reportSheet(result: ReportResult, context: ReportSheetContext): 
   }
   const received = cellAddress(receivedRow, totalCol);
   const used = cellAddress(usedRow, totalCol);
-  b.set(unusedRow, totalCol, formula(`MAX(0,${received}-${used})`, result.unused));
+  // Never more than received: a credit note without its invoice in the year makes "used" negative.
+  b.set(unusedRow, totalCol, formula(`MIN(${received},MAX(0,${received}-${used}))`, result.unused));
   b.set(ownRow, totalCol, formula(`MAX(0,${used}-${received})`, result.ownFunding));
 
   return b.build(
@@ -358,7 +367,7 @@ export function reportSheet(result: ReportResult, context: ReportSheetContext): 
     { top: header, left: 0, bottom: incomeRow, right: totalCol },
     {
       // Long texts (the ledger ranges, answers, messages) run on into the empty cells to their right.
-      skipRows: [0, 1, narrativeHead, help, flaggedHead, detailHead],
+      skipRows: [0, 1, ...warningRows, narrativeHead, help, flaggedHead, detailHead],
       max: { 0: 50, 1: 22, [F.message]: 16, [D.text]: 50 },
       min: { 0: 24, 1: 14, [D.amount]: 14 },
     },

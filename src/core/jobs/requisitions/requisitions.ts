@@ -10,7 +10,7 @@
 import { type Grid, gridRangeRef } from "../../grid";
 import { type IsoDate, parseIsoDate } from "../../dates";
 import { Decimal, ZERO, formatMoney, sum } from "../../money";
-import { parseNumberCell, parseNumberText } from "../../parse";
+import { parseAmountInput, parseNumberCell, parseNumberText } from "../../parse";
 import { InputError, type Problem } from "../../problems";
 import type { ColumnChoice, ColumnMatch, ColumnSpec } from "../../table/columns";
 import {
@@ -126,7 +126,11 @@ function readParameters(request: RequisitionsRequest, problems: Problem[]): Para
       typeof request.total === "number"
         ? parseNumberCell(request.total)
         : parseNumberText(request.total);
-    if (parsed.kind !== "number" || !parsed.value.isPositive() || parsed.value.isZero())
+    // "100.000" reads two ways: the one core rule for typed amounts names both readings.
+    const amount = parseAmountInput(request.total);
+    if (!amount.ok && amount.code === "AMBIGUOUS_DOT")
+      problems.push({ code: "AMBIGUOUS_DOT", field: "total", params: { text } });
+    else if (parsed.kind !== "number" || !parsed.value.isPositive() || parsed.value.isZero())
       problems.push({ code: "POT_NOT_POSITIVE", field: "total", params: { text } });
     else {
       const decimals = amountDecimalsProblem(parsed.value, unit, undefined, "total");

@@ -41,6 +41,8 @@ function evaluate(model: SheetModel, expression: string): number {
     return range(m[1]).reduce((acc, c) => acc + value(cellAddress(c.row, c.col)), 0);
   if ((m = /^MAX\(0,([A-Z]+\d+)-([A-Z]+\d+)\)$/.exec(expression)))
     return Math.max(0, value(m[1]) - value(m[2]));
+  if ((m = /^MIN\(([A-Z]+\d+),MAX\(0,([A-Z]+\d+)-([A-Z]+\d+)\)\)$/.exec(expression)))
+    return Math.min(value(m[1]), Math.max(0, value(m[2]) - value(m[3])));
   throw new Error(`unexpected formula ${expression}`);
 }
 
